@@ -12,11 +12,11 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from claimscope.analyzer import Analyzer, analyze  # noqa: E402
-from claimscope.errors import ClaimscopeError  # noqa: E402
-from claimscope.ingest.types import ArticleInput  # noqa: E402
-from claimscope.options import AnalyzeOptions  # noqa: E402
-from claimscope.schema import SCHEMA_VERSION, Analysis  # noqa: E402
+from claimscope.analyzer import Analyzer, analyze
+from claimscope.errors import ClaimscopeError
+from claimscope.ingest.types import ArticleInput
+from claimscope.options import AnalyzeOptions
+from claimscope.schema import SCHEMA_VERSION, Analysis
 
 __all__ = [
     "SCHEMA_VERSION",

@@ -115,7 +115,7 @@ def _sources(
     for claim in claims:
         if claim.attribution:
             claims_by_attribution.setdefault(claim.attribution, []).append(claim.id)
-    rows: dict[str, dict[str, object]] = {}
+    rows: dict[str, SourceSummary] = {}
     for attribution in attributions:
         if attribution.source_entity:
             key = attribution.source_entity
@@ -124,18 +124,20 @@ def _sources(
             label = attribution.source.text
             key = label.lower()
         else:
-            label = f"(unnamed {attribution.source_type.replace('_', ' ')})"
+            label = (
+                "(unnamed source)"
+                if attribution.source_type == "anonymous"
+                else f"(unnamed {attribution.source_type.replace('_', ' ')})"
+            )
             key = label
-        row = rows.setdefault(
-            key,
-            {
-                "label": label,
-                "source_type": attribution.source_type,
-                "entity": attribution.source_entity,
-                "attributions": [],
-                "claims": [],
-            },
+        row = rows.get(key) or SourceSummary(
+            label=label, source_type=attribution.source_type, entity=attribution.source_entity
         )
-        row["attributions"].append(attribution.id)  # type: ignore[union-attr]
-        row["claims"].extend(claims_by_attribution.get(attribution.id, []))  # type: ignore[union-attr]
-    return [SourceSummary.model_validate(row) for row in rows.values()]
+        # Records are frozen: each new attribution makes an updated copy of its source's row.
+        rows[key] = row.model_copy(
+            update={
+                "attributions": [*row.attributions, attribution.id],
+                "claims": [*row.claims, *claims_by_attribution.get(attribution.id, [])],
+            }
+        )
+    return list(rows.values())

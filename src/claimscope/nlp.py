@@ -48,21 +48,18 @@ def load_pipeline() -> Any:
         Language.component("claimscope_newlines", func=_newline_boundaries)
     nlp.add_pipe("claimscope_newlines", before="parser")
 
-    from claimscope.gazetteer import entity_ruler_patterns
+    from claimscope.place_tagger import register
 
-    ruler = nlp.add_pipe(
-        "entity_ruler",
-        name="claimscope_places",
-        before="ner",
-        config={"phrase_matcher_attr": "ORTH", "validate": False, "overwrite_ents": False},
-    )
-    ruler.add_patterns(entity_ruler_patterns())
+    # After the NER, so that gazetteer names correct its labels without cutting its longer
+    # names apart ("Moscow State University"); see claimscope.place_tagger.
+    register()
+    nlp.add_pipe("claimscope_places", after="ner")
     return nlp
 
 
 def model_info() -> tuple[str, str, str]:
     """(spaCy version, model name, model version) for provenance."""
-    import spacy
+    from spacy import about
 
     nlp = load_pipeline()
-    return spacy.__version__, str(nlp.meta.get("name", MODEL_NAME)), str(nlp.meta.get("version"))
+    return about.__version__, str(nlp.meta.get("name", MODEL_NAME)), str(nlp.meta.get("version"))

@@ -1,0 +1,209 @@
+"""The ``claimscope`` command line: builds options, calls the library, prints a view.
+
+The CLI holds no analysis logic. Every failure claimscope anticipates becomes one line on
+stderr and a distinct exit code (see ``claimscope.errors``), never a traceback.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, NoReturn
+
+import typer
+
+from claimscope import __version__
+from claimscope.errors import ClaimscopeError, InvalidOptionError
+from claimscope.options import DEFAULT_MAX_CHARS, AnalyzeOptions
+
+#: Exit code for an error claimscope did not anticipate (a bug): EX_SOFTWARE from sysexits.h.
+EXIT_INTERNAL = 70
+#: Exit code when an output file cannot be written: EX_CANTCREAT from sysexits.h.
+EXIT_OUTPUT = 73
+
+app = typer.Typer(
+    name="claimscope",
+    help=(
+        "Untangle a news article the way a fact-checker does: claims, sources, hedges, "
+        "times, places and findings, each pointing at characters of the text."
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+
+class OutputFormat(enum.StrEnum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    typer.echo(f"claimscope: error: {message}", err=True)
+    raise typer.Exit(code)
+
+
+def _version_callback(value: bool) -> None:
+    if value:
+        typer.echo(f"claimscope {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version_callback, is_eager=True, help="Print the version."
+        ),
+    ] = False,
+) -> None:
+    """claimscope: what is claimed, by whom, on whose word, when and where."""
+
+
+def _parse_published(value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidOptionError(
+            f"--published '{value}' is not a date: use the form YYYY-MM-DD"
+        ) from None
+
+
+def _write(path: Path, content: str) -> None:
+    try:
+        path.write_text(content, encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {path}: {err.strerror or err}", EXIT_OUTPUT)
+
+
+@app.command()
+def analyze(
+    source: Annotated[
+        str,
+        typer.Argument(help="A .txt or .html file, '-' for standard input, or an http(s) URL."),
+    ],
+    output_format: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="What to print or write.")
+    ] = OutputFormat.text,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+    json_out: Annotated[
+        Path | None, typer.Option("--json-out", help="Also write the analysis as JSON here.")
+    ] = None,
+    html_out: Annotated[
+        Path | None, typer.Option("--html-out", help="Also write the HTML report here.")
+    ] = None,
+    published: Annotated[
+        str | None,
+        typer.Option(help="Publication date YYYY-MM-DD: anchors relative dates."),
+    ] = None,
+    outlet: Annotated[str | None, typer.Option(help="The outlet that published it.")] = None,
+    title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
+    url: Annotated[str | None, typer.Option(help="The article's URL (metadata only).")] = None,
+    byline: Annotated[str | None, typer.Option(help="The article's author(s).")] = None,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Refuse articles longer than this many characters.")
+    ] = DEFAULT_MAX_CHARS,
+    force_language: Annotated[
+        bool, typer.Option(help="Analyse text that is detected as not English.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")] = 15.0,
+) -> None:
+    """Analyse one article and print a summary, the JSON analysis or the HTML report.
+
+    Metadata options override what was found in the source.
+    """
+    try:
+        options = AnalyzeOptions(
+            max_chars=max_chars,
+            force_language=force_language,
+            allow_private=allow_private,
+            fetch_timeout=timeout,
+        )
+        published_date = _parse_published(published)
+        from claimscope.analyzer import Analyzer
+        from claimscope.ingest import load_source
+
+        item = load_source(source, options=options, stdin=sys.stdin.buffer)
+        item = item.with_metadata(
+            published=published_date, outlet=outlet, title=title, url=url, byline=byline
+        )
+        analysis = next(Analyzer(options).analyze_many([item]))
+    except ClaimscopeError as err:
+        _fail(str(err), err.exit_code)
+
+    if json_out is not None:
+        _write(json_out, analysis.model_dump_json(indent=2))
+    if html_out is not None:
+        from claimscope.report import render_html
+
+        _write(html_out, render_html(analysis))
+
+    if output_format is OutputFormat.json:
+        content = analysis.model_dump_json(indent=2)
+    elif output_format is OutputFormat.html:
+        from claimscope.report import render_html
+
+        content = render_html(analysis)
+    else:
+        from claimscope.report.terminal import render_terminal, summary_text
+
+        if output is None:
+            from rich.console import Console
+
+            render_terminal(analysis, Console())
+            return
+        content = summary_text(analysis)
+    if output is None:
+        sys.stdout.write(content if content.endswith("\n") else content + "\n")
+    else:
+        _write(output, content)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file, not stdout.")
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the Analysis output."""
+    from claimscope.schema import json_schema
+
+    content = json.dumps(json_schema(), indent=2, sort_keys=True) + "\n"
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        _write(output, content)
+
+
+def main() -> None:
+    """Entry point of the ``claimscope`` command."""
+    try:
+        app(standalone_mode=True)
+    except KeyboardInterrupt:
+        typer.echo("claimscope: interrupted", err=True)
+        sys.exit(130)
+    except SystemExit:
+        raise
+    except Exception as err:
+        typer.echo(
+            f"claimscope: internal error: {type(err).__name__}: {err} "
+            "(this is a bug; please report it with the input that caused it)",
+            err=True,
+        )
+        sys.exit(EXIT_INTERNAL)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,384 @@
+"""The self-contained HTML report: the article with its layers highlighted, and a side panel.
+
+The page loads nothing from anywhere: CSS and the small optional script are inline, and a
+Content-Security-Policy meta tag allows exactly those two blocks (by SHA-256 hash) and nothing
+else. Everything that comes from the article (text, title, outlet, url, entity names, messages)
+goes through markupsafe / jinja2 autoescaping, so an article holding ``<script>`` shows it as
+text.
+
+Overlapping highlights are flattened: the text is cut at every start and end of every span,
+and each piece (a *segment*) carries the set of layers active over it, so markup never
+overlaps and a piece of text is never split inside an escape sequence.
+
+Example:
+    >>> from claimscope import analyze
+    >>> from claimscope.report import render_html
+    >>> page = render_html(analyze("Mayor Ilse Varn said the bridge would reopen."))
+    >>> page.startswith("<!DOCTYPE html>")
+    True
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib import resources
+from itertools import pairwise
+from urllib.parse import urlsplit
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from claimscope.schema import Analysis, Attribution, Span
+
+#: The highlight layers in the order their lines appear in a tooltip, with legend labels.
+LAYERS: dict[str, str] = {
+    "src": "Source (who is cited)",
+    "cue": "Cue (said, according to, …)",
+    "content": "Attributed content",
+    "channel": "Channel (outlet or document)",
+    "claim": "Claim (tinted by status)",
+    "hedge": "Hedge (reportedly, may, …)",
+    "ent": "Entity (by type)",
+    "time": "Time expression",
+    "finding": "Finding to check",
+}
+_ORDER = {kind: i for i, kind in enumerate(LAYERS)}
+
+#: Claim statuses with their legend descriptions (the CSS gives each its tint).
+STATUSES: dict[str, str] = {
+    "asserted": "stated by the author as fact",
+    "attributed": "on someone else's word",
+    "hedged": "softened: reportedly, may, appears",
+    "unverified": "explicitly not verified",
+    "speculative": "guessed or predicted",
+    "denied": "denied by its source",
+}
+
+_CLASS_SAFE = re.compile(r"[^A-Za-z0-9_-]")
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """One highlight: a span of the text, its layer kind, the record it belongs to."""
+
+    start: int
+    end: int
+    kind: str  # a key of LAYERS
+    variant: str  # status, entity type, hedge kind, severity ("" when none)
+    record: str  # the id of the record (A1, C2, E3, ...)
+    label: str  # one line of the tooltip
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A piece of the text over which the same layers are active."""
+
+    start: int
+    end: int
+    layers: tuple[Layer, ...]
+
+
+def segments(length: int, layers: Iterable[Layer]) -> list[Segment]:
+    """Cut ``[0, length)`` at every layer boundary; each piece lists the layers over it.
+
+    Layers within a piece are ordered by kind (as in ``LAYERS``), then by start.
+
+    Layers are clipped to the text and empty ones dropped. The pieces cover the text exactly
+    once, in order, so joining their text gives the article back.
+
+    Example:
+        >>> a = Layer(0, 5, "ent", "PERSON", "E1", "Ilse")
+        >>> b = Layer(3, 8, "claim", "asserted", "C1", "claim")
+        >>> [(s.start, s.end, [x.record for x in s.layers]) for s in segments(10, [a, b])]
+        [(0, 3, ['E1']), (3, 5, ['C1', 'E1']), (5, 8, ['C1']), (8, 10, [])]
+    """
+    starts: dict[int, list[Layer]] = {}
+    ends: dict[int, list[Layer]] = {}
+    bounds = {0, length}
+    for layer in layers:
+        start, end = max(0, layer.start), min(length, layer.end)
+        if start >= end:
+            continue
+        starts.setdefault(start, []).append(layer)
+        ends.setdefault(end, []).append(layer)
+        bounds.update((start, end))
+    ordered = sorted(bounds)
+    active: dict[Layer, None] = {}  # an ordered set: O(1) removal, deterministic order
+    result: list[Segment] = []
+    for here, upto in pairwise(ordered):
+        for layer in ends.get(here, ()):
+            active.pop(layer, None)
+        for layer in starts.get(here, ()):
+            active[layer] = None
+        result.append(Segment(here, upto, tuple(sorted(active, key=_layer_key))))
+    return result
+
+
+def _layer_key(layer: Layer) -> tuple[int, int, str]:
+    return (_ORDER.get(layer.kind, len(_ORDER)), layer.start, layer.record)
+
+
+def _source_label(attribution: Attribution, canonical: dict[str, str]) -> str:
+    if attribution.source_entity and attribution.source_entity in canonical:
+        return canonical[attribution.source_entity]
+    if attribution.source is not None:
+        return attribution.source.text
+    return f"unnamed {attribution.source_type.replace('_', ' ')}"
+
+
+def collect_layers(analysis: Analysis) -> list[Layer]:
+    """Every highlight of the analysis: attributions, claims, hedges, entities, times, findings.
+
+    Example:
+        >>> from claimscope import analyze
+        >>> kinds = {l.kind for l in collect_layers(analyze("Ilse Varn said it rained."))}
+        >>> "ent" in kinds  # doctest: +SKIP
+        True
+    """
+    canonical = {e.id: e.canonical for e in analysis.entities}
+    attributions = {a.id: a for a in analysis.attributions}
+    layers: list[Layer] = []
+
+    def add(span: Span | None, kind: str, variant: str, record: str, label: str) -> None:
+        if span is not None and span.end > span.start:
+            layers.append(Layer(span.start, span.end, kind, variant, record, label))
+
+    for a in analysis.attributions:
+        who = _source_label(a, canonical)
+        kind = a.kind.replace("_", " ")
+        add(a.source, "src", a.source_type, a.id, f"{a.id} source: {who} ({a.source_type})")
+        add(a.cue, "cue", a.kind, a.id, f"{a.id} cue ({kind} attribution)")
+        add(
+            a.channel, "channel", "", a.id, f"{a.id} channel: {a.channel.text if a.channel else ''}"
+        )
+        add(a.content, "content", a.kind, a.id, f"{a.id} content, {kind}, attributed to {who}")
+    for c in analysis.claims:
+        on = (
+            _source_label(attributions[c.attribution], canonical)
+            if c.attribution in attributions
+            else "the author"
+        )
+        add(c.span, "claim", c.status, c.id, f"Claim {c.id}: {c.status}, on the word of {on}")
+    for h in analysis.hedges:
+        add(h.span, "hedge", h.kind, h.id, f"Hedge {h.id}: {h.kind}")
+    for e in analysis.entities:
+        for m in e.mentions:
+            add(m, "ent", e.type, e.id, f"{e.type} {e.id}: {e.canonical} ({m.kind})")
+    for t in analysis.times:
+        value = t.value or "unresolved"
+        add(t.span, "time", t.type, t.id, f"Time {t.id}: {t.type} {value}")
+    for f in analysis.findings:
+        for span in f.spans:
+            add(span, "finding", f.severity, f.id, f"Finding {f.id} ({f.severity}): {f.kind}")
+    return layers
+
+
+def highlight(text: str, layers: Sequence[Layer]) -> Markup:
+    """The article text as HTML: escaped segments wrapped in spans that carry their layers.
+
+    Each record's first segment is preceded by an empty anchor ``<span id="r-ID">`` that the
+    side panel links to; anchors add no text, so the page's text is the article's text.
+
+    Example:
+        >>> str(highlight("a<b", [Layer(1, 2, "cue", "", "A1", "cue")]))
+        'a<span id="r-A1" class="anchor"></span><span class="seg cue" data-ids="A1" \
+title="cue">&lt;</span>b'
+    """
+    out: list[str] = []
+    anchored: set[str] = set()
+    for seg in segments(len(text), layers):
+        piece = escape(text[seg.start : seg.end])
+        if not seg.layers:
+            out.append(piece)
+            continue
+        for layer in seg.layers:
+            if layer.record not in anchored and layer.start >= seg.start:
+                anchored.add(layer.record)
+                out.append(Markup('<span id="r-{}" class="anchor"></span>').format(layer.record))
+        out.append(
+            Markup('<span class="{}" data-ids="{}" title="{}">{}</span>').format(
+                " ".join(_classes(seg)),
+                " ".join(dict.fromkeys(layer.record for layer in seg.layers)),
+                "\n".join(dict.fromkeys(layer.label for layer in seg.layers)),
+                piece,
+            )
+        )
+    return Markup("").join(out)
+
+
+def _classes(seg: Segment) -> list[str]:
+    classes = ["seg"]
+    for layer in seg.layers:
+        classes.append(layer.kind)
+        if layer.variant:
+            # Variants (entity types come from the model) become class names: keep them tame.
+            classes.append(f"{layer.kind}-{_CLASS_SAFE.sub('_', layer.variant)}")
+        if layer.kind == "finding" and layer.end == seg.end:
+            classes.append("finding-end")
+    return list(dict.fromkeys(classes))
+
+
+def safe_link(url: str | None) -> str | None:
+    """``url`` when it is a plain http(s) URL that may become a link, else None.
+
+    Example:
+        >>> safe_link("https://belmora-courier.example/a/1")
+        'https://belmora-courier.example/a/1'
+        >>> safe_link("javascript:alert(1)") is None
+        True
+    """
+    if not url or url != url.strip() or any(ch.isspace() or ord(ch) < 32 for ch in url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def _snippet(text: str, limit: int = 280) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def panel_context(analysis: Analysis) -> dict[str, object]:
+    """What the side panel lists, as plain values the template only has to lay out.
+
+    Example:
+        >>> from claimscope import analyze
+        >>> sorted(panel_context(analyze("Ilse Varn said it rained.")))[:3]
+        ['claims', 'entities', 'findings']
+    """
+    canonical = {e.id: e.canonical for e in analysis.entities}
+    attributions = {a.id: a for a in analysis.attributions}
+    hedges = {h.id: h for h in analysis.hedges}
+    times = {t.id: t for t in analysis.times}
+    sources = [
+        {
+            "label": s.label,
+            "type": s.source_type,
+            "claims": s.claims,
+            # Focus the claims it is cited for, or its attributions when it backs no claim.
+            "focus": " ".join(s.claims or s.attributions),
+            "target": (s.claims or s.attributions or [""])[0],
+        }
+        for s in analysis.summary.sources
+    ]
+    claims = [
+        {
+            "id": c.id,
+            "status": c.status,
+            "source": (
+                _source_label(attributions[c.attribution], canonical)
+                if c.attribution in attributions
+                else "the author"
+            ),
+            "source_type": c.source_type,
+            "text": _snippet(c.span.text),
+            "hedges": [hedges[h].span.text for h in c.hedges if h in hedges],
+            "times": [times[t].span.text for t in c.times if t in times],
+        }
+        for c in analysis.claims
+    ]
+    findings = [
+        {
+            "id": f.id,
+            "kind": f.kind.replace("_", " "),
+            "severity": f.severity,
+            "message": f.message,
+            "quotes": [_snippet(s.text, 160) for s in f.spans],
+            "anchored": any(s.end > s.start for s in f.spans),
+        }
+        for f in analysis.findings
+    ]
+    entities = [
+        {
+            "id": e.id,
+            "type": e.type,
+            "canonical": e.canonical,
+            "mentions": len(e.mentions),
+            "titles": list(dict.fromkeys(t.text for t in e.titles)),
+            "place": e.place.name if e.place else None,
+        }
+        for e in analysis.entities
+    ]
+    unavailable = {k: v for k, v in analysis.provenance.signals.items() if v != "available"}
+    return {
+        "sources": sources,
+        "claims": claims,
+        "findings": findings,
+        "entities": entities,
+        "times": analysis.times,
+        "unavailable": unavailable,
+        "total_ms": analysis.provenance.timings_ms.get("total"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _environment() -> Environment:
+    # autoescape=True for every template: select_autoescape would not match "*.html.j2".
+    return Environment(
+        loader=PackageLoader("claimscope.report", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+@cache
+def _asset(name: str) -> tuple[str, str]:
+    """An inline asset's text and its CSP source expression ('sha256-...')."""
+    text = (resources.files("claimscope.report") / "templates" / name).read_text("utf-8")
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return text, f"'sha256-{digest}'"
+
+
+def content_security_policy() -> str:
+    """The page's policy: nothing may load; only the report's own style and script may run.
+
+    Example:
+        >>> content_security_policy().startswith("default-src 'none'")
+        True
+    """
+    _, style_hash = _asset("report.css")
+    _, script_hash = _asset("report.js")
+    return (
+        f"default-src 'none'; style-src {style_hash}; script-src {script_hash}; "
+        "img-src 'none'; font-src 'none'; connect-src 'none'; base-uri 'none'; "
+        "form-action 'none'"
+    )
+
+
+def render_html(analysis: Analysis) -> str:
+    """One self-contained HTML page showing ``analysis``: highlighted text and side panel.
+
+    Example:
+        >>> from claimscope import analyze
+        >>> page = render_html(analyze("Ilse Varn said the <b>bridge</b> reopened."))
+        >>> "&lt;b&gt;bridge&lt;/b&gt;" in page
+        True
+    """
+    css, _ = _asset("report.css")
+    script, _ = _asset("report.js")
+    template = _environment().get_template("report.html.j2")
+    return template.render(
+        analysis=analysis,
+        article=analysis.article,
+        article_link=safe_link(analysis.article.url),
+        article_html=highlight(analysis.article.text, collect_layers(analysis)),
+        csp=content_security_policy(),
+        css=Markup(css),  # the report's own asset, hashed into the policy above
+        script=Markup(script),
+        layers=LAYERS,
+        statuses=STATUSES,
+        **panel_context(analysis),
+    )
