@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -11,6 +12,8 @@ from claimscope.errors import BinaryInputError, EmptyInputError, EncodingError, 
 # Control characters other than tab, newline, carriage return and form feed; many of them in a
 # text mean it is binary data that happened to decode.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Signatures of binary formats. Short ones that prose can begin with ("MZ" of Windows
+# executables) are left out on purpose: those files hold NUL bytes early, which is tested anyway.
 _BINARY_MAGIC = (
     b"%PDF",
     b"\x89PNG",
@@ -19,7 +22,6 @@ _BINARY_MAGIC = (
     b"PK\x03\x04",
     b"\x1f\x8b",
     b"\x7fELF",
-    b"MZ",
     b"RIFF",
     b"\x00\x00\x01\x00",
 )
@@ -35,8 +37,32 @@ def looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(sample)) / len(sample) > 0.01
 
 
+# Byte-order marks, longest first: the UTF-32 LE mark begins with the UTF-16 LE one. A BOM is
+# the strongest evidence of an encoding there is, so it wins over any declaration.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The encoding that a byte-order mark at the start of ``data`` announces, if any.
+
+    Example:
+        >>> bom_encoding("text".encode("utf-16"))
+        'utf-16'
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
 def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
-    """Decode bytes as UTF-8, else as the declared or detected encoding.
+    """Decode bytes by their byte-order mark, else as the declared encoding, UTF-8 or detected.
 
     Raises:
         EmptyInputError: when there are no bytes.
@@ -45,14 +71,21 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> str:
     """
     if not data.strip():
         raise EmptyInputError("the input is empty: give an article with some text")
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
-        if not data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 BOMs carry NUL bytes
-            raise BinaryInputError(
-                "the input looks like binary data (an image, PDF or archive), not text: "
-                "give a text or HTML file"
-            )
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
+    bom = bom_encoding(data)
+    # UTF-16 and UTF-32 text is full of NUL bytes, so the binary test only applies without a BOM.
+    if bom is None and (data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]):
+        raise BinaryInputError(
+            "the input looks like binary data (an image, PDF or archive), not text: "
+            "give a text or HTML file"
+        )
+    if bom is not None:
+        try:
+            return data.decode(bom)
+        except UnicodeDecodeError as err:
+            raise EncodingError(
+                f"the input starts with a {bom} byte-order mark but is not valid {bom}: "
+                "save it again as UTF-8"
+            ) from err
     for encoding in filter(None, (declared, "utf-8")):
         try:
             return data.decode(encoding)
