@@ -10,8 +10,9 @@ import datetime as dt
 import enum
 import json
 import sys
+from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated, Any, NoReturn
 
 import typer
 
@@ -21,6 +22,8 @@ from claimscope.options import DEFAULT_MAX_CHARS, AnalyzeOptions
 
 #: Exit code for an error claimscope did not anticipate (a bug): EX_SOFTWARE from sysexits.h.
 EXIT_INTERNAL = 70
+#: Exit code of ``batch`` when some records failed (each failure is in the output).
+EXIT_SOME_FAILED = 4
 #: Exit code when an output file cannot be written: EX_CANTCREAT from sysexits.h.
 EXIT_OUTPUT = 73
 
@@ -169,6 +172,67 @@ def analyze(
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
     else:
         _write(output, content)
+
+
+@app.command()
+def batch(
+    source: Annotated[
+        str,
+        typer.Argument(
+            help='A JSONL file (or - for stdin): one {"text"|"html"|"url": ..., metadata} per line.'
+        ),
+    ],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write results here, not stdout.")
+    ] = None,
+    fetch: Annotated[
+        bool, typer.Option(help="Fetch records that give only a URL (--no-fetch: offline).")
+    ] = True,
+    max_chars: Annotated[
+        int, typer.Option(min=1, help="Refuse articles longer than this many characters.")
+    ] = DEFAULT_MAX_CHARS,
+    force_language: Annotated[
+        bool, typer.Option(help="Analyse text that is detected as not English.")
+    ] = False,
+    allow_private: Annotated[
+        bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
+    ] = False,
+    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")] = 15.0,
+) -> None:
+    """Analyse every record of a JSONL file; write one JSON result per line.
+
+    A record that cannot be read or analysed is written as an error result and the batch goes
+    on. The exit code is 0 when every record was analysed and 4 when some failed.
+    """
+    from claimscope.analyzer import Analyzer
+    from claimscope.batch import run_batch
+    from claimscope.ingest import read_jsonl
+
+    options = AnalyzeOptions(
+        max_chars=max_chars,
+        force_language=force_language,
+        allow_private=allow_private,
+        fetch_timeout=timeout,
+    )
+    try:
+        lines: Any = sys.stdin.buffer if source == "-" else source
+        records = read_jsonl(lines, options=options, fetch=fetch)
+        analyzer = Analyzer(options)
+    except ClaimscopeError as err:
+        _fail(str(err), err.exit_code)
+    try:
+        sink = sys.stdout if output is None else output.open("w", encoding="utf-8")
+    except OSError as err:
+        _fail(f"cannot write {output}: {err.strerror or err}", EXIT_OUTPUT)
+    done = failed = 0
+    with sink if output is not None else nullcontext(sink):
+        for result in run_batch(records, analyzer):
+            sink.write(json.dumps(result.as_json(), ensure_ascii=False) + "\n")
+            done += result.ok
+            failed += not result.ok
+    typer.echo(f"claimscope: analysed {done} record(s), {failed} failed", err=True)
+    if failed:
+        raise typer.Exit(EXIT_SOME_FAILED)
 
 
 @app.command()
