@@ -194,7 +194,12 @@ class TimeExpression(_Record):
     value: str | None = Field(
         description="TIMEX3 value (2025-08-20, 2025-W33, XXXX-08-20, P3W, PAST_REF)."
     )
-    anchored: bool = Field(description="Resolved against a known publication date.")
+    anchored: bool = Field(
+        description=(
+            "DATE/TIME: the value is complete (written in full or resolved against the "
+            "publication date; PAST_REF and the like count). DURATION/SET: always true."
+        )
+    )
     range_start: dt.date | None = None
     range_end: dt.date | None = None
     sentence: int

@@ -1,0 +1,336 @@
+"""The TIMEX3 rules: from the normalised words of one expression to its type and value.
+
+``read(words, ctx)`` tries clock times first, then calendar dates, publication-relative
+expressions, durations, sets and vague references, and returns the first reading that fits
+the whole expression. Every rule is a full match on the space-joined words that
+``timex_lexicon.words_of`` produced, so a rule never reads half an expression.
+
+Example:
+    >>> import datetime as dt
+    >>> read("3 weeks ago", Context(Anchor(dt.date(2025, 8, 21)))).value
+    '2025-W31'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+
+from claimscope.extract import timex_calendar as cal
+from claimscope.extract.timex_lexicon import DECADE_WORDS, MONTHS, WEEKDAYS
+from claimscope.extract.timex_periods import (
+    REFS,
+    SET_WORDS,
+    ago,
+    deictic_day,
+    duration,
+    event_relative,
+    half,
+    reference,
+    relative_unit,
+    set_every,
+    set_times,
+    set_word,
+    weekday,
+    window_rule,
+)
+from claimscope.extract.timex_values import (
+    NEXT_WORDS,
+    PAST_WORDS,
+    Anchor,
+    Context,
+    Timex,
+    direction_of,
+    full_year,
+    of_day,
+    placeholder,
+    resolved,
+)
+
+__all__ = ["Anchor", "Context", "Timex", "read"]
+
+Rule = Callable[["re.Match[str]", Context], "Timex | None"]
+
+_MONTH = "(?P<m>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+_WEEKDAY = "(?P<wd>" + "|".join(sorted(WEEKDAYS, key=len, reverse=True)) + ")"
+_NUM = r"(?P<n>\d+(?:\.\d+)?|a|an|x)"
+_UNIT = r"(?P<u>[a-z]+)"  # checked with unit_of() in the handler
+_ORD = r"(?:st|nd|rd|th)"
+_DAYNUM = rf"(?P<d>\d{{1,2}}){_ORD}?"
+_TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+_GLUE = {"at", "on", "of", "in", "the", "and", "o'clock", "sharp", "local", "time"}
+_ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "gmt", "utc",
+          "bst", "cet", "cest", "eet", "eest", "msk"}  # fmt: skip
+_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year day": (1, 1), "new years day": (1, 1), "new year eve": (12, 31),
+             "new years eve": (12, 31), "halloween": (10, 31)}  # fmt: skip
+_CLOCK = re.compile(
+    r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm)\b"
+    r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})"
+    r"|(?P<h3>\d{1,2}) in the (?P<part>morning|afternoon|evening|night)"
+    r"|\b(?P<word>noon|midday|midnight)\b"
+)
+
+
+def read(text: str, ctx: Context) -> Timex | None:
+    """The reading of the space-joined normalised words ``text``, or ``None``."""
+    words = text.split()
+    if len(words) > 1 and words[0] in WEEKDAYS and _DATE_START.match(" ".join(words[1:])):
+        text = " ".join(words[1:])  # "Tuesday, August 20": the date says it all
+    clock = _clock_time(text, ctx)
+    if clock is not None:
+        return clock
+    for pattern, rule in _RULES:
+        match = pattern.fullmatch(text)
+        if match is not None:
+            result = rule(match, ctx)
+            if result is not None:
+                return result
+    return None
+
+
+# --- building results -------------------------------------------------------------------
+
+
+# --- clock times and parts of the day ------------------------------------------------------
+
+
+def _clock_time(text: str, ctx: Context) -> Timex | None:
+    match = _CLOCK.search(text)
+    if match is None:
+        return _part_of_day(text, ctx)
+    hour, minute = _hour_minute(match)
+    if hour is None:
+        return None
+    rest = [w for w in (text[: match.start()] + " " + text[match.end() :]).split()]
+    rest = [w for w in rest if w not in _GLUE and w not in _ZONES]
+    day = _day_value(" ".join(rest), ctx) if rest else _sentence_day(ctx)
+    if day is None:
+        return None
+    value = f"{day}T{hour:02d}:{minute:02d}"
+    return Timex("TIME", value, "X" not in day, *(cal.value_range(value) or (None, None)))
+
+
+def _hour_minute(match: re.Match[str]) -> tuple[int | None, int]:
+    if match["word"]:
+        return (24 if match["word"] == "midnight" else 12), 0
+    if match["h"]:
+        hour, minute = int(match["h"]) % 12, int(match["mi"] or 0)
+        hour += 12 if match["ap"] == "pm" else 0
+    elif match["h2"]:
+        hour, minute = int(match["h2"]), int(match["mi2"])
+    else:
+        hour, minute = int(match["h3"]), 0
+        if match["part"] != "morning" and hour < 12:
+            hour += 12
+    if hour > 24 or minute > 59:
+        return None, 0
+    return hour, minute
+
+
+def _sentence_day(ctx: Context) -> str:
+    """The day a bare clock time or part of day falls on: the sentence's date, else publication."""
+    day = ctx.anchor.day or ctx.published
+    return day.isoformat() if day else "XXXX-XX-XX"
+
+
+def _day_value(text: str, ctx: Context) -> str | None:
+    """The day-sized value of ``text`` ("Tuesday", "this", "yesterday"), or ``None``."""
+    if text in ("this", "today", "tonight"):
+        return ctx.published.isoformat() if ctx.published else "XXXX-XX-XX"
+    inner = read(text, ctx)
+    if inner is None or inner.value is None or inner.type not in ("DATE", "TIME"):
+        return None
+    value = inner.value.split("T")[0]
+    return value if _DAY_VALUE.fullmatch(value) else None
+
+
+_DAY_VALUE = re.compile(r"[\dX]{4}-[\dX]{2}-[\dX]{2}|XXXX-WXX-\d")
+
+
+def _part_of_day(text: str, ctx: Context) -> Timex | None:
+    words = text.split()
+    if text == "tonight":
+        part, rest = "NI", "today"
+    elif text == "overnight":
+        return None
+    elif words and words[-1] in _TOD:
+        part, rest = _TOD[words[-1]], " ".join(words[:-1])
+    elif words and words[0] in _TOD:
+        part, rest = _TOD[words[0]], " ".join(words[1:])
+    else:
+        return None
+    if rest == "last" and part == "NI":
+        day = None if ctx.published is None else (ctx.published - dt.timedelta(days=1)).isoformat()
+    elif rest in ("", "this"):
+        day = _sentence_day(ctx) if rest == "" else _day_value("this", ctx)
+    else:
+        day = _day_value(rest, ctx)
+    if day is None and rest == "last":
+        day = "XXXX-XX-XX"
+    if day is None:
+        return None
+    value = f"{day}T{part}"
+    return Timex("TIME", value, "X" not in day, *(cal.value_range(value) or (None, None)))
+
+
+# --- calendar dates --------------------------------------------------------------------
+
+
+def _iso(match: re.Match[str], ctx: Context) -> Timex | None:
+    if match["d"] is None:
+        month = int(match["m"])
+        return resolved(f"{match['y']}-{month:02d}") if 1 <= month <= 12 else None
+    return of_day(cal.make_date(int(match["y"]), int(match["m"]), int(match["d"])))
+
+
+def _numeric_mdy(match: re.Match[str], ctx: Context) -> Timex | None:
+    year = full_year(match["y"], ctx.published)
+    return of_day(cal.make_date(year, int(match["m"]), int(match["d"])))
+
+
+def _month_day_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    year = full_year(match["y"], ctx.published)
+    return of_day(cal.make_date(year, MONTHS[match["m"]], int(match["d"])))
+
+
+def _month_day(match: re.Match[str], ctx: Context) -> Timex | None:
+    return _resolve_month_day(MONTHS[match["m"]], int(match["d"]), ctx)
+
+
+def _resolve_month_day(month: int, day: int, ctx: Context) -> Timex | None:
+    if cal.make_date(2024, month, day) is None:  # 2024: a leap year, so February 29 exists
+        return None
+    if ctx.published is None:
+        return placeholder(f"XXXX-{month:02d}-{day:02d}")
+    return of_day(cal.month_day_near(month, day, ctx.published, ctx.direction))
+
+
+def _holiday(match: re.Match[str], ctx: Context) -> Timex | None:
+    return _resolve_month_day(*_HOLIDAYS[match[0]], ctx)
+
+
+def _month_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    return resolved(f"{full_year(match['y'], ctx.published)}-{MONTHS[match['m']]:02d}")
+
+
+def _month(match: re.Match[str], ctx: Context) -> Timex | None:
+    month, rel = MONTHS[match["m"]], match["rel"]
+    if ctx.published is None:
+        return placeholder(f"XXXX-{month:02d}")
+    if rel == "this":
+        return resolved(f"{ctx.published.year}-{month:02d}")
+    direction = direction_of(rel, ctx)
+    year, month = cal.month_near(month, ctx.published, direction, strict=rel is not None)
+    return resolved(f"{year}-{month:02d}")
+
+
+def _year_only(match: re.Match[str], ctx: Context) -> Timex | None:
+    year = int(match["y"])
+    return resolved(str(year)) if 1000 <= year <= 2999 else None
+
+
+def _decade(match: re.Match[str], ctx: Context) -> Timex | None:
+    if match["dec"]:
+        return resolved(match["dec"])
+    digit = int(match["d1"]) if match["d1"] else DECADE_WORDS[match["word"]]
+    year = full_year(f"{digit}0", ctx.published)
+    return resolved(str(year // 10))
+
+
+def _century(match: re.Match[str], ctx: Context) -> Timex | None:
+    if match["c"]:
+        return resolved(f"{int(match['c']) - 1:02d}")
+    return None
+
+
+def _quarter(match: re.Match[str], ctx: Context) -> Timex | None:
+    part, kind = int(match["q"]), "H" if match["h"] else "Q"
+    size = 6 if kind == "H" else 3
+    if part > 12 // size:
+        return None
+    if match["y"]:
+        return resolved(f"{full_year(match['y'], ctx.published)}-{kind}{part}")
+    if ctx.published is None:
+        return placeholder(f"XXXX-{kind}{part}")
+    # The last quarter that has begun by publication, or (future) the next that has not ended.
+    month = part * size if ctx.future else (part - 1) * size + 1
+    direction: cal.Direction = "future" if ctx.future else "past"
+    year, _ = cal.month_near(month, ctx.published, direction, strict=False)
+    return resolved(f"{year}-{kind}{part}")
+
+
+def _season(match: re.Match[str], ctx: Context) -> Timex | None:
+    code, rel = _SEASONS[match["s"]], match["rel"]
+    if match["y"]:
+        return resolved(f"{full_year(match['y'], ctx.published)}-{code}")
+    if ctx.published is None:
+        return placeholder(f"XXXX-{code}")
+    start = cal.SEASON_START[code]
+    pub = ctx.published
+    if rel == "this":
+        year = pub.year
+    elif rel in PAST_WORDS:  # the last season of that name that is over
+        year = pub.year if start + 3 <= pub.month else pub.year - 1
+    elif rel in NEXT_WORDS or (rel is None and ctx.future):
+        year = pub.year if start > pub.month else pub.year + 1
+    else:
+        year = pub.year if start <= pub.month else pub.year - 1
+    return resolved(f"{year}-{code}")
+
+
+# --- relative to publication --------------------------------------------------------------
+
+
+def _words(options: Iterable[str]) -> str:
+    return "(?:" + "|".join(re.escape(k) for k in sorted(options, key=len, reverse=True)) + ")"
+
+
+# A weekday is left out before a date ("Tuesday, August 20") but not before a clock time.
+_MONTH_WORD = "(?:" + "|".join(MONTHS) + ")"
+_DATE_START = re.compile(rf"{_MONTH_WORD} |\d{{1,2}}{_ORD}? (?:of )?{_MONTH_WORD}|\d{{1,2}}/")
+
+_REL = r"(?:(?P<rel>this|last|next|past|coming|previous|current|following|upcoming|latest) )?"
+_YEAR = r"(?P<y>\d{4}|'\d{2})"
+
+_RULES: list[tuple[re.Pattern[str], Rule]] = [
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"), _iso),
+    (re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"), _iso),
+    (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"), _numeric_mdy),
+    (re.compile(rf"{_MONTH} {_DAYNUM} (?P<y>\d{{4}})"), _month_day_year),
+    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH} (?P<y>\d{{4}})"), _month_day_year),
+    (re.compile(rf"{_MONTH} {_DAYNUM}"), _month_day),
+    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH}"), _month_day),
+    (re.compile(_words(_HOLIDAYS)), _holiday),
+    (re.compile(rf"{_MONTH} (?:of )?(?P<y>\d{{4}})"), _month_year),
+    (re.compile(rf"{_REL}{_MONTH}"), _month),
+    (re.compile(r"(?:fiscal |fy ?|the year |calendar )?(?P<y>\d{4})"), _year_only),
+    (re.compile(r"(?P<dec>\d{3})0s|'?(?P<d1>\d)0s|(?P<word>" + "|".join(DECADE_WORDS) + ")"),
+     _decade),
+    (re.compile(rf"(?P<c>\d{{1,2}}){_ORD}? century"), _century),
+    (re.compile(rf"{_REL}(?P<q>\d){_ORD} (?:fiscal )?(?:quarter|(?P<h>half))"
+                rf"(?: (?:of )?(?:fiscal )?{_YEAR})?"), _quarter),
+    (re.compile(rf"(?:q|(?P<h>h))(?P<q>\d)(?: {_YEAR})?"), _quarter),
+    (re.compile(rf"{_REL}(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?{_YEAR})?"), _season),
+    (re.compile(r"today|yesterday|tomorrow"), deictic_day),
+    (re.compile(rf"{_REL}{_WEEKDAY}(?P<pl>s)?"), weekday),
+    (re.compile(rf"{_REL}(?P<u>[a-z]+)"), relative_unit),
+    (re.compile(rf"{_NUM} {_UNIT} (?P<dir>ago|from now|hence)"), ago),
+    (re.compile(rf"(?:{_NUM} )?{_UNIT} (?:earlier|later|before|after|previously|afterwards)"),
+     event_relative),
+    (re.compile(rf"(?P<rel>past|last|next|coming|previous|recent|latest|\d+{_ORD}|final)"
+                rf"(?: {_NUM})? {_UNIT}"), window_rule),
+    (re.compile(rf"(?:{_NUM} )?{_UNIT} (?P<rel>ahead)"), window_rule),
+    (re.compile(rf"(?:{_NUM}(?: (?:to|or) \d+)?(?P<half> and a half)? )?"
+                rf"(?:more |full |straight |consecutive |long )?{_UNIT}"
+                r"(?: (?:long|running|in a row))?"), duration),
+    (re.compile(rf"(?:a |an )?{_UNIT} and a (?P<half>half)"), duration),
+    (re.compile(rf"half (?:a |an )?{_UNIT}"), half),
+    (re.compile(rf"(?:every|each|per) (?:(?P<other>other) )?(?:(?:{_NUM} )?{_UNIT}|{_WEEKDAY})"),
+     set_every),
+    (re.compile(_words(SET_WORDS)), set_word),
+    (re.compile(rf"(?:once|twice|thrice|\d+ times) (?:a|an|per|every|each) {_UNIT}"), set_times),
+    (re.compile(_words(REFS)), reference),
+]  # fmt: skip
