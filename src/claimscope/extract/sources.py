@@ -1,0 +1,206 @@
+"""Sources of attributions: the noun phrase that names them, their type, their entity.
+
+Typing looks at the head noun of the source phrase first ("the mayor" -> official), then at the
+titles of its entity cluster and the phrase's modifiers ("Chief of the General Staff Valery
+Orlan" -> official), and treats sources that nobody can identify ("officials", "some analysts",
+"a person familiar with the talks") as anonymous.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import Any
+
+from claimscope.extract import lexicon as lx
+from claimscope.schema import Entity, SourceType
+
+#: Children kept inside a source phrase; relative clauses and participles ("embedded with a
+#: unit") describe the source but are not its name.
+_PHRASE_DEPS = frozenset(
+    {"amod", "cc", "compound", "conj", "det", "nmod", "nummod", "poss", "quantmod", "case"}
+)
+_PHRASE_PREPS = frozenset({"at", "for", "from", "including", "of", "with"})
+_NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "FAC"})
+_PRONOUNS = frozenset({"he", "she", "his", "her", "him", "they", "their", "them", "it", "its"})
+
+
+def is_pronoun(token: Any) -> bool:
+    """Whether ``token`` is a personal or possessive pronoun that needs an antecedent."""
+    return bool(token.lower_ in _PRONOUNS)
+
+
+def phrase_bounds(head: Any, *, with_preps: bool = True) -> tuple[int, int]:
+    """First and last token index of the noun phrase headed by ``head`` (clauses left out).
+
+    Args:
+        head: the head noun (or pronoun) of the phrase.
+        with_preps: keep "of", "from", "including" phrases ("the mayor of Corvale").
+    """
+    first = last = head.i
+    for child in head.children:
+        keep = child.dep_ in _PHRASE_DEPS or (
+            with_preps and child.dep_ == "prep" and child.lower_ in _PHRASE_PREPS
+        )
+        if keep:
+            first = min(first, child.left_edge.i)
+            last = max(last, child.right_edge.i)
+    return first, last
+
+
+def _modifier_lemmas(head: Any) -> set[str]:
+    # Words that qualify the head: compounds, adjectives, appositions ("Varn, the mayor"),
+    # and the nouns of "of" phrases ("Chief of the General Staff"); clauses describe, not name.
+    words: set[str] = set()
+    stack = list(head.children)
+    while stack:
+        token = stack.pop()
+        if token.dep_ in ("relcl", "acl", "advcl", "ccomp"):
+            continue
+        if token.pos_ in ("NOUN", "PROPN", "ADJ"):
+            words.add(token.lemma_.lower())
+        stack.extend(token.children)
+    return words
+
+
+def _category(words: set[str]) -> SourceType | None:
+    if words & lx.EYEWITNESS_WORDS:
+        return "eyewitness"
+    if words & lx.OFFICIAL_WORDS:
+        return "official"
+    if words & lx.EXPERT_WORDS:
+        return "expert"
+    if words & lx.MEDIA_WORDS:
+        return "media"
+    return None
+
+
+def _is_named(doc: Any, first: int, last: int, entity: Entity | None) -> bool:
+    if entity is not None:
+        return True
+    return any(t.ent_type_ in _NAME_LABELS for t in doc[first : last + 1])
+
+
+def _is_unidentified(head: Any) -> bool:
+    """Plural or indefinite person nouns with no name: "officials", "a senior official"."""
+    dets = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "amod")}
+    if dets & lx.INDEFINITE_DETS:
+        return True
+    has_definite = any(c.dep_ in ("det", "poss") and c.lower_ != "some" for c in head.children)
+    return head.tag_ == "NNS" and not has_definite
+
+
+def classify_source(
+    doc: Any,
+    head: Any,
+    bounds: tuple[int, int],
+    *,
+    entity: Entity | None = None,
+    referent_type: SourceType | None = None,
+) -> SourceType:
+    """The source type of the phrase ``doc[bounds]`` headed by ``head``.
+
+    Args:
+        doc: the parsed article.
+        head: the head token of the source phrase.
+        bounds: first and last token of the phrase (as ``phrase_bounds`` gives them).
+        entity: the entity cluster the source is linked to, whose titles count.
+        referent_type: for a pronoun, the type of what it refers to.
+    """
+    first, last = bounds
+    lowered = " ".join(t.lower_ for t in head.subtree)
+    titles = [t.text.lower() for t in entity.titles] if entity is not None else []
+    names = [entity.canonical.lower()] if entity is not None else []
+    if any(m in s for s in [lowered, *titles, *names] for m in lx.STATE_MEDIA_MARKERS):
+        return "state_media"
+    if is_pronoun(head):
+        if referent_type is not None:
+            return referent_type
+        if entity is None:
+            return "anonymous" if head.lower_ in ("they", "their", "them") else "other"
+    lemma = head.lemma_.lower()
+    named = _is_named(doc, first, last, entity)
+    if lemma in lx.DOCUMENT_NOUNS and not named:
+        # Bare "reports" are news reports; "a report", "the statement" are documents.
+        bare_plural = head.tag_ == "NNS" and not any(c.dep_ == "det" for c in head.children)
+        return "media" if lemma == "report" and bare_plural else "document"
+    if lemma in lx.ANONYMOUS_WORDS and not named:
+        return "anonymous"
+    kind = _category({lemma})
+    if kind is None:
+        title_words = {w for title in titles for w in title.split()}
+        kind = _category(title_words) or _category(_modifier_lemmas(head))
+    if kind is None and entity is not None and entity.type in ("GPE", "NORP"):
+        kind = "official"  # "Moscow said": a capital or country speaks through its government
+    if kind is None and head.ent_type_ == "GPE":
+        kind = "official"
+    unnamed_person = not named and lemma in lx.PERSON_ROLE_WORDS
+    if kind in ("official", "expert") and unnamed_person and _is_unidentified(head):
+        return "anonymous"
+    if kind is not None:
+        return kind
+    return "other" if named else "anonymous"
+
+
+class EntityLinker:
+    """Finds the entity cluster a source phrase belongs to.
+
+    Args:
+        entities: the clusters from ``extract_entities`` (may be empty).
+    """
+
+    def __init__(self, entities: list[Entity]) -> None:
+        self._mentions = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]
+        )
+        self._starts = [m[0] for m in self._mentions]
+        self._title_words = {
+            e.id: {w.lower().strip(",.") for t in e.titles for w in t.text.split()}
+            for e in entities
+        }
+
+    def overlapping(self, start: int, end: int) -> Entity | None:
+        """The entity with the mention that overlaps ``[start, end)`` most."""
+        best: tuple[int, Entity] | None = None
+        i = bisect_left(self._starts, start)
+        # Mentions that start before ``start`` may still overlap it; step back over them.
+        while i > 0 and self._mentions[i - 1][1] > start:
+            i -= 1
+        for m_start, m_end, entity in self._mentions[i:]:
+            if m_start >= end:
+                break
+            overlap = min(end, m_end) - max(start, m_start)
+            if overlap > 0 and (best is None or overlap > best[0]):
+                best = (overlap, entity)
+        return best[1] if best else None
+
+    def preceding(self, before: int, *, types: frozenset[str]) -> Entity | None:
+        """The entity of the nearest mention of one of ``types`` that ends before ``before``."""
+        for _m_start, m_end, entity in reversed(
+            self._mentions[: bisect_left(self._starts, before)]
+        ):
+            if m_end <= before and entity.type in types:
+                return entity
+        return None
+
+    def by_title(self, words: set[str], before: int) -> Entity | None:
+        """The entity mentioned nearest before ``before`` whose titles hold all ``words``.
+
+        "the Russian leader" needs both words, so that it does not take the entity titled
+        "North Korean leader".
+        """
+        for _m_start, _m_end, entity in reversed(
+            self._mentions[: bisect_left(self._starts, before)]
+        ):
+            if words and words <= self._title_words.get(entity.id, set()):
+                return entity
+        return None
+
+    def naming(self, head: Any, start: int, end: int) -> Entity | None:
+        """The entity a source phrase names: the one at its head, else a person or an
+        organisation inside it ("officials, including General X"); a demonym that only
+        qualifies the head ("Russian analysts") does not name the source."""
+        entity = self.overlapping(head.idx, head.idx + len(head))
+        if entity is not None:
+            return entity
+        inner = self.overlapping(start, end)
+        return inner if inner is not None and inner.type in ("PERSON", "ORG") else None

@@ -1,0 +1,327 @@
+"""Attributions: quote pairing, each attribution kind, source typing and speaker resolution.
+
+Every text here is fictional (Corvale, Belmora and their people do not exist).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimscope.extract.attributions import extract_attributions
+from claimscope.extract.quotes import find_quotes
+from claimscope.schema import Attribution, Entity, Mention, Span
+
+
+def attributions(nlp: Any, text: str, entities: list[Entity] | None = None) -> list[Attribution]:
+    doc = nlp(text)
+    found = extract_attributions(doc, entities or [])
+    for record in found:
+        for span in (record.cue, record.source, record.channel, record.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return found
+
+
+def only(found: list[Attribution]) -> Attribution:
+    assert len(found) == 1, [(a.kind, a.cue and a.cue.text, a.content.text) for a in found]
+    return found[0]
+
+
+def entity(text: str, eid: str, etype: str, name: str, titles: tuple[str, ...] = ()) -> Entity:
+    """An entity with every mention of ``name`` in ``text`` and the first span of each title."""
+    mentions = []
+    start = text.find(name)
+    while start != -1:
+        mentions.append(Mention(start=start, end=start + len(name), text=name))
+        start = text.find(name, start + 1)
+    title_spans = [Span.of(text, text.find(t), text.find(t) + len(t)) for t in titles]
+    return Entity(id=eid, type=etype, canonical=name, mentions=mentions, titles=title_spans)
+
+
+# --- quote marks (no model needed) -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "quoted"),
+    [
+        ("“Curly double,” she said.", ["Curly double,"]),
+        ('"Straight double," she said.', ["Straight double,"]),
+        ("‘It’s Corvale’s turn,’ he said.", ["It’s Corvale’s turn,"]),
+        ("'It's late,' he said.", ["It's late,"]),
+        ("The soldiers’ kit and Belmora’s ports were ‘old’ and rusty.", ["old"]),
+        ("‘The soldiers’ boots are wet,’ he said.", ["The soldiers’ boots are wet,"]),
+        ("The mayor’s office and the crews’ union met.", []),
+    ],
+)
+def test_quotes_are_paired_and_apostrophes_skipped(text: str, quoted: list[str]) -> None:
+    assert [q.content(text) for q in find_quotes(text)] == quoted
+
+
+def test_unbalanced_quote_mark_stays_in_its_paragraph() -> None:
+    text = 'The mayor said "the bridge is safe.\nResidents called it "a relief" on Monday.'
+    assert [q.content(text) for q in find_quotes(text)] == ["a relief"]
+
+
+def test_quote_continued_over_paragraphs_runs_to_paragraph_end() -> None:
+    text = "“The first part.\n“The second part,” she said."
+    assert [(q.content(text), q.runs_on) for q in find_quotes(text)] == [
+        ("The first part.", True),
+        ("The second part,", False),
+    ]
+
+
+# --- direct quotes -------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“The bridge will reopen in May,” Mayor Ilse Varn said.",
+        '"The bridge will reopen in May," Mayor Ilse Varn said.',
+        "‘The bridge will reopen in May,’ Mayor Ilse Varn said.",
+        "'The bridge will reopen in May,' Mayor Ilse Varn said.",
+    ],
+)
+def test_direct_quote_with_each_kind_of_mark(nlp: Any, text: str) -> None:
+    record = only(attributions(nlp, text))
+    assert record.kind == "direct"
+    assert record.cue is not None and record.cue.text == "said"
+    assert record.source is not None and record.source.text == "Mayor Ilse Varn"
+    assert record.source_type == "official"
+    assert record.content.text == "The bridge will reopen in May"
+
+
+@pytest.mark.slow
+def test_direct_quote_with_inverted_speaker_and_apostrophes(nlp: Any) -> None:
+    record = only(attributions(nlp, "‘It’s Corvale’s best year,’ said the mayor."))
+    assert record.kind == "direct"
+    assert record.source is not None and record.source.text == "the mayor"
+    assert record.content.text == "It’s Corvale’s best year"
+
+
+@pytest.mark.slow
+def test_apostrophes_alone_make_no_direct_quote(nlp: Any) -> None:
+    record = only(attributions(nlp, "Belmora’s mayor said the port’s cranes were idle."))
+    assert record.kind == "indirect"
+    assert record.content.text == "the port’s cranes were idle"
+
+
+@pytest.mark.slow
+def test_quote_interrupted_by_its_cue(nlp: Any) -> None:
+    found = attributions(nlp, "“We won,” Varn said, “and we will win again.”")
+    assert [(a.kind, a.content.text) for a in found] == [
+        ("direct", "We won"),
+        ("direct", "and we will win again"),
+    ]
+    assert {a.source.text for a in found if a.source} == {"Varn"}
+    assert {a.cue.text for a in found if a.cue} == {"said"}
+
+
+@pytest.mark.slow
+def test_floating_quote_continues_the_previous_speaker(nlp: Any) -> None:
+    text = "‘They fight hard,’ the correspondent noted. ‘They never rest.’"
+    found = attributions(nlp, text)
+    assert [a.content.text for a in found] == ["They fight hard", "They never rest"]
+    assert all(a.source is not None and a.source.text == "the correspondent" for a in found)
+    assert all(a.source_type == "eyewitness" for a in found)
+    assert found[1].sentence == 1
+
+
+@pytest.mark.slow
+def test_unbalanced_quote_does_not_break_the_next_paragraph(nlp: Any) -> None:
+    text = 'The mayor spoke of "a new start.\nOfficials confirmed that the harbour was closed.'
+    found = attributions(nlp, text)
+    assert [(a.kind, a.content.text) for a in found] == [("indirect", "the harbour was closed")]
+
+
+# --- indirect, according to, reporting nouns, mixed --------------------------------------
+
+
+@pytest.mark.slow
+def test_indirect_speech_drops_the_complementiser(nlp: Any) -> None:
+    record = only(attributions(nlp, "The mayor said that the harbour was closed."))
+    assert record.kind == "indirect"
+    assert record.source is not None and record.source.text == "The mayor"
+    assert record.content.text == "the harbour was closed"
+
+
+@pytest.mark.slow
+def test_passive_reporting_verb_takes_its_agent_as_source(nlp: Any) -> None:
+    record = only(attributions(nlp, "The closure has been confirmed by Corvale police."))
+    assert record.source is not None and record.source.text == "Corvale police"
+    assert record.source_type == "official"
+    assert record.content.text == "The closure"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("text", "source", "source_type", "content"),
+    [
+        (
+            "According to the Belmora Daily Courier, the dam may have cracked.",
+            "the Belmora Daily Courier",
+            "media",
+            "the dam may have cracked",
+        ),
+        ("The dam cracked, according to residents.", "residents", "eyewitness", "The dam cracked"),
+        (
+            "According to a press release issued on Monday, the port will close.",
+            "a press release",
+            "document",
+            "the port will close",
+        ),
+    ],
+)
+def test_according_to(nlp: Any, text: str, source: str, source_type: str, content: str) -> None:
+    record = only(attributions(nlp, text))
+    assert record.kind == "according_to"
+    assert record.cue is not None and record.cue.text.lower() == "according to"
+    assert record.source is not None and record.source.text == source
+    assert record.source_type == source_type
+    assert record.content.text == content
+
+
+@pytest.mark.slow
+def test_reporting_noun_as_subject(nlp: Any) -> None:
+    record = only(attributions(nlp, "Reports describe flooding near the Corvale bridge."))
+    assert record.kind == "reporting_noun"
+    assert record.source is not None and record.source.text == "Reports"
+    assert record.source_type == "media"
+
+
+@pytest.mark.slow
+def test_released_statement_is_a_document_source(nlp: Any) -> None:
+    record = only(attributions(nlp, "A statement released on Monday said the port would close."))
+    assert record.kind == "reporting_noun"
+    assert record.source_type == "document"
+    assert record.content.text == "the port would close"
+
+
+@pytest.mark.slow
+def test_issuer_of_a_statement_is_the_source_and_the_statement_the_channel(nlp: Any) -> None:
+    record = only(attributions(nlp, "The ministry's statement emphasized that the port was safe."))
+    assert record.source is not None and record.source.text.startswith("The ministry")
+    assert record.source_type == "official"
+    assert record.channel is not None and record.channel.text == "The ministry's statement"
+
+
+@pytest.mark.slow
+def test_channel_of_a_reporting_verb(nlp: Any) -> None:
+    text = "In a statement, the Corvale ministry denied that troops had crossed the border."
+    record = only(attributions(nlp, text))
+    assert record.channel is not None and record.channel.text == "a statement"
+    assert record.content.text == "troops had crossed the border"
+
+
+@pytest.mark.slow
+def test_mixed_quote_fragment_inside_reported_speech(nlp: Any) -> None:
+    record = only(attributions(nlp, "The mayor praised the ‘tireless courage’ of the crews."))
+    assert record.kind == "mixed"
+    assert record.content.text == "the ‘tireless courage’ of the crews"
+
+
+@pytest.mark.slow
+def test_clause_only_verb_with_a_plain_object_is_no_attribution(nlp: Any) -> None:
+    assert attributions(nlp, "These photos add a human dimension to the flood.") == []
+
+
+# --- source types ----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("subject", "source_type"),
+    [
+        ("Some analysts", "anonymous"),
+        ("Officials", "anonymous"),
+        ("A person familiar with the talks", "anonymous"),
+        ("Sources", "anonymous"),
+        ("The police", "official"),
+        ("Corvale's interior minister", "official"),
+        ("Professor Tomas Reel", "expert"),
+        ("Eyewitnesses", "eyewitness"),
+        ("Residents", "eyewitness"),
+        ("The Belmora state news agency", "state_media"),
+        ("A reporter for the Belmora Daily Courier", "media"),
+    ],
+)
+def test_source_types(nlp: Any, subject: str, source_type: str) -> None:
+    record = only(attributions(nlp, f"{subject} said the road was shut."))
+    assert record.source is not None and record.source.text == subject
+    assert record.source_type == source_type
+
+
+# --- speaker resolution ------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_pronoun_resolves_to_nearest_preceding_person(nlp: Any) -> None:
+    text = "Mayor Ilse Varn met General Oskar Brandt. “The border is calm,” he stated."
+    entities = [
+        entity(text, "E1", "PERSON", "Ilse Varn", ("Mayor",)),
+        entity(text, "E2", "PERSON", "Oskar Brandt", ("General",)),
+    ]
+    record = only(attributions(nlp, text, entities))
+    assert record.source is not None and record.source.text == "he"
+    assert record.source_entity == "E2"
+    assert record.source_type == "official"
+
+
+@pytest.mark.slow
+def test_description_resolves_to_entity_with_that_title(nlp: Any) -> None:
+    text = (
+        "Ilse Varn, the mayor of Corvale, met Dario Fenn on Monday. "
+        "Later the mayor said the port was closed."
+    )
+    entities = [
+        entity(text, "E1", "PERSON", "Ilse Varn", ("mayor",)),
+        entity(text, "E2", "PERSON", "Dario Fenn"),
+    ]
+    found = attributions(nlp, text, entities)
+    record = next(a for a in found if a.content.text == "the port was closed")
+    assert record.source is not None and record.source.text == "the mayor"
+    assert record.source_entity == "E1"
+    assert record.source_type == "official"
+
+
+@pytest.mark.slow
+def test_source_overlapping_an_entity_mention_is_linked(nlp: Any) -> None:
+    text = "Dario Fenn said the shop was closed."
+    record = only(attributions(nlp, text, [entity(text, "E7", "PERSON", "Dario Fenn")]))
+    assert record.source_entity == "E7"
+    assert record.source_type == "other"
+
+
+@pytest.mark.slow
+def test_without_entities_a_pronoun_takes_the_type_of_the_previous_source(nlp: Any) -> None:
+    text = "Professor Tomas Reel said the water was clean. “We tested it twice,” he added."
+    found = attributions(nlp, text)
+    assert [a.source_type for a in found] == ["expert", "expert"]
+    assert all(a.source_entity is None for a in found)
+
+
+@pytest.mark.slow
+def test_demonym_does_not_name_a_collective_source(nlp: Any) -> None:
+    text = "Some Belmoran analysts said the port was closed."
+    record = only(attributions(nlp, text, [entity(text, "E1", "NORP", "Belmoran")]))
+    assert record.source_entity is None
+    assert record.source_type == "anonymous"
+
+
+@pytest.mark.slow
+def test_description_needs_every_word_of_the_title(nlp: Any) -> None:
+    text = (
+        "Belmoran leader Oskar Brandt met Corvale leader Ilse Varn. "
+        "The Belmoran leader said the port was closed."
+    )
+    entities = [
+        entity(text, "E1", "PERSON", "Oskar Brandt", ("Belmoran leader",)),
+        entity(text, "E2", "PERSON", "Ilse Varn", ("Corvale leader",)),
+    ]
+    found = attributions(nlp, text, entities)
+    record = next(a for a in found if a.content.text == "the port was closed")
+    # The nearest "leader" is Varn; only Brandt's title has "Belmoran" as well.
+    assert record.source_entity == "E1"
