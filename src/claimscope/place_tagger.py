@@ -1,0 +1,228 @@
+"""The pipeline component that tags gazetteer place names after the statistical NER.
+
+The small English model tags "Kursk" as PRODUCT and "Donbass" as PERSON; a gazetteer fixes
+that, but a gazetteer alone would tag "Nice weather" and "Reading is fun", and, placed before
+the NER, would cut the model's own names apart ("Moscow State University"). So the component
+runs after the NER and only
+
+- fills gaps: a place name the model left untagged, when the tagger marked its words as proper
+  nouns (NNP), so that a capitalised common word at a sentence start stays a word;
+- corrects labels: a place name the model tagged, with exactly these words or words inside
+  them, as something no place name is (PRODUCT, WORK_OF_ART, FAC, LAW, LANGUAGE) or, for a
+  strong name, as ORG or PERSON ("Moscow" as the government is GPE in the OntoNotes scheme);
+- prefers the longer name: "Kursk Oblast" is one GPE, not "Kursk" plus a word.
+
+A name the model made part of a longer entity ("Bank of Kursk") is left alone.
+
+Names are filtered once at load time: common English words ("Mobile", "Split", "March"), given
+names ("Florence") and very short or all-capital names are never looked for, except names from
+the project's reviewed table and country names.
+
+Example:
+    >>> doc = load_pipeline()("Shelling was reported in Kursk Oblast.")  # doctest: +SKIP
+    >>> [(e.text, e.label_) for e in doc.ents]  # doctest: +SKIP
+    [('Kursk Oblast', 'GPE')]
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimscope.gazetteer import TagName, given_names, tag_names
+
+#: Labels no place name is ever right to have: the model's guess is replaced.
+_WRONG_FOR_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LAW", "LANGUAGE"})
+#: Labels a place name may rightly have in context (a club, a person): replaced only for
+#: strong names.
+_CONTESTED = frozenset({"ORG", "PERSON", "NORP"})
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_PROPER_TAGS = frozenset({"NNP", "NNPS"})
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+_MONTHS_AND_DAYS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday",
+     "friday", "saturday", "sunday"}
+)  # fmt: skip
+
+
+class WordFilter:
+    """Tells common English words apart, from the model's own lemmatizer tables.
+
+    The English model ships WordNet's lemma lists. Its noun list holds proper nouns too
+    ("kursk", "moscow"), so it cannot tell a place from a word; its verb, adjective and adverb
+    lists hold none, so a place name found there is an ordinary word ("nice", "split",
+    "reading" via "read").
+    """
+
+    def __init__(self, nlp: Any) -> None:
+        from spacy.lang.en.stop_words import STOP_WORDS
+
+        tables = nlp.get_pipe("lemmatizer").lookups if "lemmatizer" in nlp.pipe_names else None
+        index = tables.get_table("lemma_index") if tables else {}
+        rules = tables.get_table("lemma_rules") if tables else {}
+        self._words: dict[str, frozenset[str]] = {
+            pos: frozenset(index.get(pos, ())) for pos in ("noun", "verb", "adj", "adv")
+        }
+        self._rules: dict[str, list[list[str]]] = {
+            pos: list(rules.get(pos, ())) for pos in ("verb", "adj")
+        }
+        self._stop = frozenset(STOP_WORDS) | _MONTHS_AND_DAYS
+
+    def is_common_word(self, word: str) -> bool:
+        """Whether ``word`` (any case) is a stop word, month, verb, adjective or adverb."""
+        low = word.lower()
+        if low in self._stop or low in self._words["adv"]:
+            return True
+        for pos in ("verb", "adj"):
+            if low in self._words[pos]:
+                return True
+            for old, new in self._rules[pos]:
+                if low.endswith(old) and low[: len(low) - len(old)] + new in self._words[pos]:
+                    return True
+        return False
+
+    def is_noun(self, word: str) -> bool:
+        """Whether ``word`` is in WordNet's noun list (proper nouns included)."""
+        return word.lower() in self._words["noun"]
+
+
+class PlaceTagger:
+    """Tags gazetteer place names in a parsed ``Doc`` (see the module docstring)."""
+
+    def __init__(self, nlp: Any) -> None:
+        words = WordFilter(nlp)
+        self._given = given_names()
+        # Names by their first run of letters, longest first. A PhraseMatcher would need a
+        # tokenised Doc per name, and creating the lexemes of ~10,000 names costs seconds of
+        # load time; this table costs milliseconds and the per-document work stays a
+        # dictionary lookup for each capitalised token.
+        by_head: dict[str, list[tuple[str, str, bool]]] = {}
+        for surface, name in tag_names().items():
+            if _usable(surface, name, words, self._given):
+                entry = (surface, name.label, _strong(surface, name, words))
+                by_head.setdefault(_head(surface), []).append(entry)
+        self._by_head = {
+            head: sorted(entries, key=lambda e: -len(e[0])) for head, entries in by_head.items()
+        }
+        self.pattern_count = sum(len(entries) for entries in by_head.values())
+
+    def _matches(self, doc: Any) -> list[tuple[Any, bool]]:
+        """Every gazetteer name in ``doc`` that starts and ends on token boundaries."""
+        text = doc.text
+        found: list[tuple[Any, bool]] = []
+        for token in doc:
+            if not token.is_title and not token.is_upper:
+                continue
+            entries = self._by_head.get(_head(token.text))
+            if not entries:
+                continue
+            for surface, label, strong in entries:
+                if text.startswith(surface, token.idx):
+                    span = doc.char_span(token.idx, token.idx + len(surface), label=label)
+                    if span is not None:
+                        found.append((span, strong))
+        return found
+
+    def __call__(self, doc: Any) -> Any:
+        from spacy.util import filter_spans
+
+        _trim_possessives(doc)
+        found = self._matches(doc)
+        if not found:
+            return doc
+        strong_of = {(span.start, span.end): strong for span, strong in found}
+        spans = [span for span, _ in found]
+        ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        person_words = {
+            token.text
+            for ent in doc.ents
+            if ent.label_ == "PERSON" and len(ent) > 1
+            for token in ent
+        }
+        replaced: set[tuple[int, int]] = set()
+        added: list[Any] = []
+        # Longest first, so "Kursk Oblast" beats "Kursk".
+        for match in filter_spans(spans):
+            inside = {
+                (ent.start, ent.end): ent
+                for i in range(match.start, match.end)
+                if (ent := ent_of.get(i)) is not None
+            }
+            if self._accept(match, inside, strong_of[(match.start, match.end)], person_words):
+                replaced.update(inside)
+                added.append(match)
+        if added:
+            kept = [ent for ent in doc.ents if (ent.start, ent.end) not in replaced]
+            doc.ents = sorted(kept + added, key=lambda span: span.start)
+        return doc
+
+    def _accept(
+        self, match: Any, inside: dict[tuple[int, int], Any], strong: bool, person_words: set[str]
+    ) -> bool:
+        if any(start < match.start or end > match.end for start, end in inside):
+            return False  # part of a longer name the model found: "Bank of Kursk"
+        if not inside:
+            # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
+            return all(token.tag_ in _PROPER_TAGS for token in match)
+        labels = {ent.label_ for ent in inside.values()}
+        if labels <= _PLACE_LABELS and (match.start, match.end) in inside:
+            return False  # the model has it as a place already
+        if not labels <= _WRONG_FOR_PLACES | _PLACE_LABELS | _CONTESTED:
+            return False  # a date or a number inside: not a name to correct
+        if labels & _CONTESTED:
+            if not strong:
+                return False
+            if "PERSON" in labels and (match.text in self._given or match.text in person_words):
+                return False  # "Florence", or "Lincoln" after "Abraham Lincoln"
+        return True
+
+
+def _trim_possessives(doc: Any) -> None:
+    """Drop a trailing "’s" from the model's entities: "North Korea’s borders" names a place
+    "North Korea", and the longer span would hide the name from the gazetteer."""
+    ents = list(doc.ents)
+    trimmed = [ent[:-1] if len(ent) > 1 and ent[-1].text in _POSSESSIVES else ent for ent in ents]
+    if any(len(a) != len(b) for a, b in zip(ents, trimmed, strict=True)):
+        doc.ents = trimmed
+
+
+def _head(text: str) -> str:
+    """The first run of letters and digits of ``text`` ("St. Petersburg" -> "St")."""
+    for i, ch in enumerate(text):
+        if not ch.isalnum():
+            return text[:i]
+    return text
+
+
+def _usable(surface: str, name: TagName, words: WordFilter, given: frozenset[str]) -> bool:
+    """Whether the tagger may look for ``surface`` at all (see the module docstring)."""
+    if name.reviewed:
+        return True
+    if len(surface) < 3 or surface.isupper() or not surface[0].isupper() or surface in given:
+        return False
+    return not all(words.is_common_word(word) for word in surface.split())
+
+
+def _strong(surface: str, name: TagName, words: WordFilter) -> bool:
+    """Whether ``surface`` may correct an ORG or PERSON label (see ``TagName``).
+
+    A single word that is also an English noun ("Temple", "Enterprise") is weak unless it
+    names a country, a reviewed area or a major city ("Lyon", "Kursk").
+    """
+    if name.reviewed or name.major or " " in surface or "-" in surface:
+        return True
+    return not words.is_noun(surface)
+
+
+def make_place_tagger(nlp: Any, name: str) -> PlaceTagger:
+    """spaCy factory of the ``claimscope_places`` component."""
+    return PlaceTagger(nlp)
+
+
+def register() -> None:
+    """Register the ``claimscope_places`` factory with spaCy (once per process)."""
+    from spacy.language import Language
+
+    if not Language.has_factory("claimscope_places"):
+        Language.factory("claimscope_places", func=make_place_tagger)
