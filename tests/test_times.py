@@ -280,3 +280,25 @@ def test_value_range_of_unresolved_values_is_none() -> None:
 def test_normalize_never_raises(text: str) -> None:
     normalize(text, Anchor(PUBLISHED))
     normalize(text, Anchor(None, tense="future"))
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("The dockers stay out for a fourth week after the talks failed.", "a fourth week", "P1W"),
+        (
+            "Prices in Corvale rose for a third consecutive month.",
+            "a third consecutive month",
+            "P1M",
+        ),
+    ],
+)
+def test_ordinal_unit_is_a_duration_not_an_unanchored_date(
+    nlp: Any, text: str, span: str, value: str
+) -> None:
+    # Regression: "a fourth week after the talks" was read as "<count> after <event>", an
+    # unanchored date, and produced a false "cannot be resolved" finding.
+    found = _times(nlp, text)
+    assert [(t.span.text, t.type, t.value, t.anchored) for t in found] == [
+        (span, "DURATION", value, True)
+    ]

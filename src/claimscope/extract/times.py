@@ -170,6 +170,13 @@ def _with_relators(doc: Any, found: list[_Candidate]) -> list[_Candidate]:
                 continue
             if cand.start > 0 and doc[cand.start - 1].lower_ in _DURATION_PREPS:
                 continue
+            # "a fourth week after the talks" counts weeks of an ongoing span, not a date.
+            before = doc[max(0, cand.start - 1) : cand.end]
+            if any(
+                t.ent_type_ == "ORDINAL" or (t.lower_.endswith(("th", "nd", "rd")) and t.like_num)
+                for t in before
+            ):
+                continue
         extended.append(cand._replace(end=cand.end + 1))
     return found + extended
 

@@ -157,6 +157,14 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     return Timex("DURATION", period(amount, unit), True)
 
 
+def ordinal_unit(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "a fourth week (of the strike)": one unit of an ongoing span, so a one-unit duration."""
+    unit = unit_of(match["u"])
+    if unit is None:
+        return None
+    return Timex("DURATION", period(1, unit), True)
+
+
 def half(match: re.Match[str], ctx: Context) -> Timex | None:
     unit = unit_of(match["u"])
     if unit is None:

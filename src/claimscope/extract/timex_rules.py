@@ -27,6 +27,7 @@ from claimscope.extract.timex_periods import (
     duration,
     event_relative,
     half,
+    ordinal_unit,
     reference,
     relative_unit,
     set_every,
@@ -320,6 +321,10 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"{_NUM} {_UNIT} (?P<dir>ago|from now|hence)"), ago),
     (re.compile(rf"(?:{_NUM} )?{_UNIT} (?:earlier|later|before|after|previously|afterwards)"),
      event_relative),
+    # "a fourth week (of the strike)": one unit of an ongoing span, a duration, not a date.
+    (re.compile(r"(?:a |the )?(?:(?:[2-9]|1\d)(?:nd|rd|th)|second|third|fourth|fifth|sixth"
+                r"|seventh|eighth|ninth|tenth) "
+                rf"(?:straight |consecutive |full )?{_UNIT}"), ordinal_unit),
     (re.compile(rf"(?P<rel>past|last|next|coming|previous|recent|latest|\d+{_ORD}|final)"
                 rf"(?: {_NUM})? {_UNIT}"), window_rule),
     (re.compile(rf"(?:{_NUM} )?{_UNIT} (?P<rel>ahead)"), window_rule),
