@@ -94,6 +94,22 @@ def test_these_accounts_while_unverified_reach_back_to_the_accounts(nlp: Any) ->
     assert found[1].hedges == found[3].hedges
 
 
+def test_their_account_could_not_be_verified_reaches_back(nlp: Any) -> None:
+    # Regression: a possessive ("Their account") points back at the speakers just cited as
+    # surely as a determiner ("These accounts") does.
+    text = (
+        "The Corvale bridge reopened on Monday. "
+        "Strikers told reporters that police had pushed them back from the gate. "
+        "Their account could not be independently verified."
+    )
+    found = claims(nlp, text)
+    assert [(c.sentence, c.status) for c in found] == [
+        (0, "asserted"),
+        (1, "unverified"),
+        (2, "unverified"),
+    ]
+
+
 def test_a_non_anaphoric_hedge_does_not_reach_back(nlp: Any) -> None:
     text = (
         "Eyewitnesses said the water rose within minutes. "

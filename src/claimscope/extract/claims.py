@@ -97,7 +97,11 @@ def _anaphoric_referent(doc: Any, hedge: Hedge) -> bool:
         nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     return any(
         noun.lemma_.lower() in lx.ACCOUNT_NOUNS
-        and any(c.dep_ == "det" and c.lower_ in lx.ANAPHORIC_DETS for c in noun.children)
+        and any(
+            (c.dep_ == "det" and c.lower_ in lx.ANAPHORIC_DETS)
+            or (c.dep_ == "poss" and c.lower_ in lx.ANAPHORIC_POSSESSIVES)
+            for c in noun.children
+        )
         for noun in nouns
     )
 

@@ -118,6 +118,8 @@ INDEFINITE_DETS = frozenset(
 
 #: Anaphoric heads that refer back to earlier reported material ("These accounts ...").
 ANAPHORIC_DETS = frozenset({"such", "that", "the", "these", "this", "those"})
+#: Possessives that point back at the speakers just cited ("Their account could not be verified").
+ANAPHORIC_POSSESSIVES = frozenset({"her", "his", "its", "their"})
 ACCOUNT_NOUNS = frozenset(
     {"account", "allegation", "assertion", "claim", "description", "report", "rumour",
      "rumor", "statement", "story", "testimony"}
