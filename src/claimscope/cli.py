@@ -251,6 +251,16 @@ def schema(
         _write(output, content)
 
 
+def _register_subcommands() -> None:
+    # Evaluation commands live in their own module: they read data-set formats, not articles.
+    from claimscope.cli_eval import eval_app
+
+    app.add_typer(eval_app, name="eval")
+
+
+_register_subcommands()
+
+
 def main() -> None:
     """Entry point of the ``claimscope`` command."""
     try:
