@@ -1,0 +1,84 @@
+"""Acceptance checks on the seed article in ../shared/data (skipped when it is absent).
+
+The article is third-party text: it is read from the shared data at test time, never copied
+into the project. These are the behaviours the reference reading asks for, reached by general
+mechanisms; the fictional examples in tests/test_examples.py hold the same behaviours.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from spans import span_errors
+
+pytestmark = [pytest.mark.data, pytest.mark.slow]
+
+
+@pytest.fixture(scope="module")
+def seed(shared_data: Path, analyzer: Any) -> Any:
+    text = (shared_data / "seed" / "article.txt").read_text(encoding="utf-8")
+    return analyzer.analyze(text, published="2025-08-21")
+
+
+def _entity(seed: Any, canonical_part: str, type_: str) -> Any:
+    found = [e for e in seed.entities if canonical_part in e.canonical and e.type == type_]
+    assert found, f"no {type_} entity with '{canonical_part}'"
+    return found[0]
+
+
+def test_spans_are_verifiable(seed: Any) -> None:
+    assert span_errors(seed) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "title_word"),
+    [("Kim Jong Un", "leader"), ("Vladimir Putin", "President"), ("Gerasimov", "Chief")],
+)
+def test_people_are_clusters_with_titles(seed: Any, name: str, title_word: str) -> None:
+    person = _entity(seed, name, "PERSON")
+    assert len(person.mentions) >= 2
+    assert any(title_word in t.text for t in person.titles)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("Kursk Oblast", "RU"), ("Pyongyang", "KP"), ("Moscow", "RU"), ("Ukraine", "UA")],
+)
+def test_places_are_resolved(seed: Any, name: str, country: str) -> None:
+    place = next(e for e in seed.entities if e.canonical == name)
+    assert place.type in ("GPE", "LOC")
+    assert place.place is not None and place.place.country == country
+
+
+def test_kursk_oblast_is_its_region(seed: Any) -> None:
+    place = next(e for e in seed.entities if e.canonical == "Kursk Oblast")
+    assert place.place is not None and place.place.region == "RU-KRS"
+
+
+def test_general_direct_quote_is_attributed_with_its_cue(seed: Any) -> None:
+    general = _entity(seed, "Gerasimov", "PERSON")
+    quotes = [a for a in seed.attributions if a.kind == "direct" and a.source_entity == general.id]
+    assert quotes, "the general's direct quote is not attributed to him"
+    assert quotes[0].cue is not None and quotes[0].cue.text == "stated"
+    assert quotes[0].source_type == "official"
+
+
+def test_dates_resolve_to_the_publication_year(seed: Any) -> None:
+    values = {t.span.text: t.value for t in seed.times}
+    assert values["August 20"] == "2025-08-20"
+    assert values["April 26"] == "2025-04-26"
+
+
+def test_eyewitness_accounts_are_unverified(seed: Any) -> None:
+    eyewitness = [c for c in seed.claims if c.source_type == "eyewitness"]
+    assert eyewitness
+    assert all(c.status == "unverified" for c in eyewitness)
+
+
+def test_acronym_mismatch_is_a_finding(seed: Any) -> None:
+    mismatches = [f for f in seed.findings if f.kind == "acronym_mismatch"]
+    assert len(mismatches) == 1
+    assert [s.text for s in mismatches[0].spans][0] == "TAK"
