@@ -81,4 +81,4 @@ def test_eyewitness_accounts_are_unverified(seed: Any) -> None:
 def test_acronym_mismatch_is_a_finding(seed: Any) -> None:
     mismatches = [f for f in seed.findings if f.kind == "acronym_mismatch"]
     assert len(mismatches) == 1
-    assert [s.text for s in mismatches[0].spans][0] == "TAK"
+    assert mismatches[0].spans[0].text == "TAK"
