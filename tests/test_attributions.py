@@ -325,3 +325,17 @@ def test_description_needs_every_word_of_the_title(nlp: Any) -> None:
     record = next(a for a in found if a.content.text == "the port was closed")
     # The nearest "leader" is Varn; only Brandt's title has "Belmoran" as well.
     assert record.source_entity == "E1"
+
+
+def test_reversed_parse_bounds_do_not_crash(analyzer: Any) -> None:
+    # Regression: on this shape of sentence the parse-tree walk gave a content whose last token
+    # came before its first, and building its Span raised a ValidationError (an internal error
+    # on a real news page). Now it yields no attribution rather than a malformed one.
+    text = (
+        "Smuggling figures are necessarily more speculative.\n"
+        "As a result, in this fact-check, we’ll interpret Varn’s comment to refer to the "
+        "amount being seized at the border. (Varn’s office did not provide a source.)"
+    )
+    analysis = analyzer.analyze(text)
+    for attribution in analysis.attributions:
+        assert attribution.content.start < attribution.content.end

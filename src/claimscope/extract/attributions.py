@@ -72,7 +72,12 @@ class _Quotes:
 
 
 def _token_span(doc: Any, text: str, first: int, last: int) -> Span:
-    """``span_of_tokens`` with the text passed in: ``doc.text`` is rebuilt on every access."""
+    """``span_of_tokens`` with the text passed in: ``doc.text`` is rebuilt on every access.
+
+    The bounds come from parse-tree walks that can meet in the wrong order on odd parses, so
+    they are put in order here rather than trusted (a reversed span is a crash, not a record).
+    """
+    first, last = min(first, last), max(first, last)
     return make_span(text, doc[first].idx, doc[last].idx + len(doc[last]))
 
 
@@ -280,6 +285,11 @@ def extract_attributions(doc: Any, entities: list[Entity]) -> list[Attribution]:
     records: list[Attribution] = []
     seen_keys: set[tuple[int, int, int]] = set()
     for raw in _parse_attributions(doc, quotes):
+        bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
+        if any(b[0] > b[1] for b in bounds):
+            # A parse-tree walk met itself coming back (odd parses of odd sentences): there is
+            # no well-formed cue or content to report, so there is no attribution here.
+            continue
         if raw.inherits is not None and id(raw.inherits) in resolved:
             source = resolved[id(raw.inherits)]
         else:

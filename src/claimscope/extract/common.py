@@ -37,6 +37,7 @@ class SentenceIndex:
 
 def make_span(text: str, start: int, end: int, *, trim: bool = True) -> Span:
     """A verifiable span of ``text[start:end]``, trimmed of outer blanks and punctuation."""
+    end = max(start, end)
     if trim:
         while start < end and text[start] in _TRIM:
             start += 1
