@@ -339,3 +339,21 @@ def test_reversed_parse_bounds_do_not_crash(analyzer: Any) -> None:
     analysis = analyzer.analyze(text)
     for attribution in analysis.attributions:
         assert attribution.content.start < attribution.content.end
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        (
+            "Relief teams reached the last villages on Tuesday, days after the river burst its "
+            "banks, the Mirrow Relief Office (MRO) said.",
+            "the Mirrow Relief Office",
+        ),
+        ("The Corvale bridge will reopen in May, Mayor Ilse Varn said.", "Mayor Ilse Varn"),
+    ],
+)
+def test_sentence_final_speaker_the_parse_lost(analyzer: Any, text: str, source: str) -> None:
+    # Regression: the parser made the speaker an apposition of the clause's last noun and left
+    # "said" without a subject, so the attribution had no source.
+    analysis = analyzer.analyze(text)
+    assert [a.source.text if a.source else None for a in analysis.attributions] == [source]

@@ -7,7 +7,15 @@ from typing import Any
 import pytest
 
 from claimscope.extract.places import resolve_place
-from claimscope.gazetteer import _city_of_adjective, demonym_country, fold, lookup, tag_names
+from claimscope.gazetteer import (
+    _city_of_adjective,
+    demonym_bases,
+    demonym_country,
+    fold,
+    looks_like_demonym,
+    lookup,
+    tag_names,
+)
 
 
 def _ents(doc: Any) -> list[tuple[str, str]]:
@@ -176,3 +184,18 @@ def test_component_does_not_tag_common_words_or_given_names(nlp: Any, text: str)
 def test_trailing_possessive_is_not_part_of_a_place(nlp: Any) -> None:
     doc = nlp("Corvale troops crossed North Korea’s border.")
     assert ("North Korea", "GPE") in _ents(doc)
+
+
+@pytest.mark.parametrize(
+    ("word", "base"),
+    [("Tarnian", "tarnia"), ("Belmorans", "belmora"), ("Corvalian", "corvale"),
+     ("Maltese", "malta"), ("Pakistani", "pakistan")],
+)  # fmt: skip
+def test_demonym_bases(word: str, base: str) -> None:
+    assert looks_like_demonym(word)
+    assert base in demonym_bases(word)
+
+
+@pytest.mark.parametrize("word", ["Koval", "Swiss", "tarnian", "Ian", "Brell"])
+def test_not_demonym_shaped(word: str) -> None:
+    assert not looks_like_demonym(word)

@@ -138,6 +138,50 @@ def demonym_country(text: str) -> str | None:
     return None
 
 
+#: Endings of demonyms, with the endings of the place names they are formed from ("Tarnian"
+#: from "Tarnia", "Corvalian" from "Corvale", "Belmoran" from "Belmora", "Maltese" from
+#: "Malta", "Pakistani" from "Pakistan"). Longest ending first.
+_DEMONYM_ENDINGS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("ian", ("ia", "a", "", "e", "y")),
+    ("ean", ("ea", "e", "a", "")),
+    ("ese", ("", "a", "e")),
+    ("ish", ("", "ey", "land")),
+    ("an", ("a", "", "e", "o")),
+    ("i", ("", "a", "an")),
+)
+
+
+def looks_like_demonym(word: str) -> bool:
+    """Whether a capitalised single word has a demonym's shape ("Tarnian", "Belmorans").
+
+    The shape alone proves nothing ("Dostan" is a surname); callers want it confirmed by the
+    place name it is formed from or by the model's NORP label.
+    """
+    if not word[:1].isupper() or not word.isalpha() or len(word) < 5:
+        return False
+    low = word.lower()
+    if low.endswith("s"):
+        low = low[:-1]
+    return any(low.endswith(ending) for ending, _ in _DEMONYM_ENDINGS)
+
+
+def demonym_bases(word: str) -> tuple[str, ...]:
+    """The place names a demonym-shaped word may be formed from, folded.
+
+    Example:
+        >>> "belmora" in demonym_bases("Belmorans")
+        True
+    """
+    key = fold(word)
+    if key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    for ending, sources in _DEMONYM_ENDINGS:
+        stem = key[: -len(ending)]
+        if key.endswith(ending) and len(stem) >= 3:
+            return tuple(stem + source for source in sources)
+    return ()
+
+
 def _pycountry_records(standard: str) -> list[dict[str, str]]:
     """The records of ISO ``standard`` ("3166-1", "3166-2") as pycountry ships them.
 

@@ -87,11 +87,26 @@ class WordFilter:
         return word.lower() in self._words["noun"]
 
 
+#: The word filter of each pipeline's vocabulary, keyed by ``id``; the vocabulary itself is
+#: kept alongside (spaCy's ``Vocab`` takes no weak reference), so an id is never reused.
+_WORD_FILTERS: dict[int, tuple[Any, WordFilter]] = {}
+
+
+def word_filter(vocab: Any) -> WordFilter | None:
+    """The ``WordFilter`` of the pipeline that owns ``vocab`` (``doc.vocab``), if it has the
+    ``claimscope_places`` component; ``None`` for other pipelines."""
+    entry = _WORD_FILTERS.get(id(vocab))
+    return entry[1] if entry is not None and entry[0] is vocab else None
+
+
 class PlaceTagger:
     """Tags gazetteer place names in a parsed ``Doc`` (see the module docstring)."""
 
     def __init__(self, nlp: Any) -> None:
         words = WordFilter(nlp)
+        # Entity extraction asks the same tables whether a capitalised word is a common one
+        # ("Defence" in "Defence Minister"); see ``word_filter``.
+        _WORD_FILTERS[id(nlp.vocab)] = (nlp.vocab, words)
         self._given = given_names()
         # Names by their first run of letters, longest first. A PhraseMatcher would need a
         # tokenised Doc per name, and creating the lexemes of ~10,000 names costs seconds of

@@ -82,7 +82,33 @@ def subject_of(verb: Any) -> Any:
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Putin's efforts to frame ...": the possessor of the noun is the one who speaks.
         return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+    if verb.dep_ == "ROOT":
+        return _inverted_subject(verb)
     return None
+
+
+def _inverted_subject(verb: Any) -> Any:
+    """The speaker of "..., the Relief Agency (BRA) said." when the parse lost the subject.
+
+    The small model often attaches a sentence-final speaker as an apposition of the last noun
+    of the reported clause and leaves the reporting verb without a subject. A noun phrase that
+    sits between a comma and the verb is then the speaker.
+    """
+    doc = verb.doc
+    i = verb.i - 1
+    if i >= 0 and doc[i].text == ")":  # skip an acronym in parentheses: "(BRA)"
+        while i >= 0 and doc[i].text != "(":
+            i -= 1
+        i -= 1
+    if i < 1 or doc[i].pos_ not in ("NOUN", "PROPN"):
+        return None
+    head = doc[i]
+    first = i
+    while first > 0 and doc[first - 1].dep_ in ("compound", "det", "amod", "poss", "nmod"):
+        first -= 1
+    if doc[first - 1].text != ",":
+        return None
+    return head
 
 
 def issuer_of(noun: Any) -> Any:

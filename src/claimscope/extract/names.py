@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from claimscope.extract.acronym_pairs import AcronymPair
-from claimscope.gazetteer import demonym_country, lookup
+from claimscope.gazetteer import demonym_country, looks_like_demonym, lookup
+from claimscope.place_tagger import word_filter
 from claimscope.schema import MentionKind
 
 #: Entity labels that entities are built from.
@@ -48,10 +49,18 @@ HONORIFICS = frozenset(
     {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "mx", "mx.", "dr", "dr.", "prof", "prof.", "sir",
      "dame", "lord", "lady"}
 )  # fmt: skip
+#: Nouns for places, not roles: "the capital, Varsk" is no title of anyone.
+PLACE_NOUNS = frozenset(
+    {"capital", "city", "country", "county", "district", "island", "outskirts", "port",
+     "province", "region", "republic", "state", "territory", "town", "towns", "village",
+     "villages"}
+)  # fmt: skip
 _TITLE_LINKS = frozenset({"of", "the", "for", "and"})
 _TITLE_ENT_LABELS = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
 _LEADING_DROPS = frozenset({"DT", "RB", "RBR", "RBS", "IN", "CC", "PRP$", "UH"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+#: Tags that never end a name: prepositions, determiners, conjunctions.
+_TRAILING = frozenset({"IN", "DT", "CC", "TO"})
 _PROPER = frozenset({"NNP", "NNPS"})
 
 
@@ -113,22 +122,23 @@ def collect_mentions(doc: Any, pairs: list[AcronymPair]) -> list[NameMention]:
     for mention in mentions:
         if mention.label in ("PERSON", "ORG") and mention.kind in ("name", "title_name"):
             _add_titles(doc, mention)
-    _drop_title_pieces(mentions)
+    _drop_title_pieces(doc, mentions)
     mentions.sort(key=lambda m: m.start)
     return mentions
 
 
 def _from_entity(doc: Any, ent: Any) -> NameMention | None:
     start, end = ent.start, ent.end
-    while end > start and doc[end - 1].text in _POSSESSIVES:
+    # "the ministry on Monday": the model's span can run over a preposition.
+    while end > start and (doc[end - 1].text in _POSSESSIVES or doc[end - 1].tag_ in _TRAILING):
         end -= 1
     honorific = None
     while start < end and (doc[start].tag_ in _LEADING_DROPS or doc[start].lower_ in HONORIFICS):
         if doc[start].lower_ in HONORIFICS:
             honorific = start
         start += 1
-    if start >= end:
-        return None
+    if start >= end or not any(ch.isupper() for ch in doc[start:end].text):
+        return None  # "the ministry": a common noun, not a name
     if honorific is None and start > 0 and doc[start - 1].lower_ in HONORIFICS:
         honorific = start - 1
     label = ent.label_
@@ -251,20 +261,28 @@ def _appositions(doc: Any, mention: NameMention) -> list[tuple[int, int, int]]:
     found = []
     root = doc[mention.name_start : mention.name_end].root
     for child in root.children:
-        if child.dep_ == "appos" and child.i >= mention.name_end and child.tag_.startswith("NN"):
-            if child.ent_type_ in ("PERSON", "DATE", "CARDINAL") or child.like_num:
-                continue
+        if child.dep_ == "appos" and child.i >= mention.name_end and _is_role_noun(child):
             found.append((*_trimmed(doc, child.left_edge.i, child.right_edge.i + 1), child.i))
     head = root.head
     if (
         root.dep_ == "appos"
         and head.i < mention.name_start
-        and head.tag_.startswith("NN")
-        and not head.ent_type_
+        and _is_role_noun(head)
         and doc[mention.name_start - 1].text == ","
     ):
         found.append((*_trimmed(doc, head.left_edge.i, mention.name_start - 1), head.i))
     return [(s, e, h) for s, e, h in found if e > s]
+
+
+def _is_role_noun(token: Any) -> bool:
+    """Whether an apposition's head can name a role: a common noun ("the harbour master") or a
+    title ("Mayor of Corvale"), not a name ("in the capital, Varsk,") nor a place noun ("the
+    capital, Varsk": a place, whatever the model's label on "Varsk")."""
+    if token.lower_ in TITLE_NOUNS:
+        return True
+    if token.lower_ in PLACE_NOUNS or token.like_num or token.ent_type_:
+        return False
+    return token.tag_ in ("NN", "NNS")
 
 
 def _trimmed(doc: Any, start: int, end: int) -> tuple[int, int]:
@@ -291,15 +309,41 @@ def _add_titles(doc: Any, mention: NameMention) -> None:
         mention.label = "PERSON"
 
 
-def _drop_title_pieces(mentions: list[NameMention]) -> None:
-    """Drop PERSON mentions that lie inside another mention's title ("Belmoran Defence")."""
-    titles = [(s, e) for m in mentions for s, e in m.titles]
-    mentions[:] = [
-        m
-        for m in mentions
-        if not (
-            m.label == "PERSON"
-            and not m.person_evidence
-            and any(s <= m.name_start and m.name_end <= e for s, e in titles)
+def _drop_title_pieces(doc: Any, mentions: list[NameMention]) -> None:
+    """Drop mentions that are only a piece of another mention's title.
+
+    The model tags words of a title as names of their own: a PERSON "Belmoran Defence" in
+    "Belmoran Defence Minister Tomas Okri", an ORG "Defence" or a NORP "Harbour" in "Harbour
+    Minister Odile Ferrant". The title keeps those words. A piece that is a place, a demonym or
+    a name used again outside any title stays a mention ("Tarnian" in "Tarnian President"), and
+    so do one that is no common English word ("Gazprom" in "Gazprom chief executive") and one
+    of several words ("Foreign Ministry" in "Foreign Ministry spokesman").
+    """
+    # Titles before a name only: an apposition ("a researcher at the Institute for Frontier
+    # Studies") holds whole names of its own.
+    titles = [(s, e) for m in mentions for s, e in m.titles if e == m.name_start]
+    if not titles:
+        return
+    words = word_filter(doc.vocab)
+
+    def in_title(m: NameMention) -> bool:
+        return any(s <= m.name_start and m.name_end <= e for s, e in titles)
+
+    outside = {doc[m.name_start : m.name_end].text for m in mentions if not in_title(m)}
+
+    def is_piece(m: NameMention) -> bool:
+        if m.kind in ("acronym", "expansion") or m.person_evidence or not in_title(m):
+            return False
+        if m.label == "PERSON":
+            return True
+        name = doc[m.name_start : m.name_end]
+        if len(name) > 1:
+            return False  # "Foreign Ministry spokesman": a whole organisation's name
+        text = name.text
+        if text in outside or lookup(text) or demonym_country(text) or looks_like_demonym(text):
+            return False
+        return words is not None and all(
+            words.is_noun(t.text) or words.is_common_word(t.text) for t in name
         )
-    ]
+
+    mentions[:] = [m for m in mentions if not is_piece(m)]
