@@ -77,3 +77,17 @@ def test_hedges_carry_their_sentence_and_ids(nlp: Any) -> None:
         ("H1", 1, "reportedly"),
         ("H2", 2, "may"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        ("Families whose homes could not be repaired will get temporary housing.", []),
+        ("The ferry could resume service next week.", ["hedged"]),
+        ("The funds may not be enough for the repairs.", ["hedged"]),
+        ("The claim could not be independently verified.", ["unverified"]),
+    ],
+)
+def test_could_not_is_inability_not_a_hedge(nlp: Any, text: str, kinds: list[str]) -> None:
+    # Regression: "could not be repaired" was marked hedged in a neutral flood report.
+    assert [h.kind for h in extract_hedges(nlp(text))] == kinds

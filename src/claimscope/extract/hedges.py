@@ -107,6 +107,18 @@ _PATTERNS: dict[HedgeKind, list[list[dict[str, Any]]]] = {
 }
 
 
+def _negated_could(match: Any) -> bool:
+    """ "could not be repaired" states an inability, not a possibility: no hedge.
+
+    "may not" and "might not" stay hedges ("may not be enough" is as uncertain as "may be").
+    """
+    token = match[0]
+    if len(match) != 1 or token.lower_ != "could":
+        return False
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return following is not None and following.lower_ in ("not", "n't", "never")
+
+
 @lru_cache(maxsize=4)
 def _matcher(vocab: Any) -> Any:
     from spacy.matcher import Matcher
@@ -130,6 +142,8 @@ def extract_hedges(doc: Any) -> list[Hedge]:
     text = doc.text  # built once: every ``doc.text`` access joins all tokens again
     hedges: list[Hedge] = []
     for match in sorted(filter_spans(matches), key=lambda s: s.start):
+        if match.label_ == "hedged" and _negated_could(match):
+            continue
         span = make_span(text, match.start_char, match.end_char)
         hedges.append(
             Hedge(
