@@ -357,3 +357,33 @@ def test_sentence_final_speaker_the_parse_lost(analyzer: Any, text: str, source:
     # "said" without a subject, so the attribution had no source.
     analysis = analyzer.analyze(text)
     assert [a.source.text if a.source else None for a in analysis.attributions] == [source]
+
+
+def test_quote_ending_a_reported_clause_is_one_mixed_attribution(analyzer: Any) -> None:
+    # Regression: the quoted end of a reported clause was taken as a direct quote with the
+    # clause's verb ("see") as its cue and "parliament" as its speaker.
+    analysis = analyzer.analyze(
+        'Aldane said that parliament would see the full text "before anything is signed."'
+    )
+    found = [
+        (a.kind, a.source.text if a.source else None, a.cue.text if a.cue else None)
+        for a in analysis.attributions
+    ]
+    assert found == [("mixed", "Aldane", "said")]
+
+
+def test_singular_account_reaches_back_one_sentence_only(analyzer: Any) -> None:
+    # Regression: "Their account could not be verified" also marked an economist's quote two
+    # sentences earlier as unverified.
+    analysis = analyzer.analyze(
+        "Some economists warn that the stoppage could push inflation up.\n"
+        '"Every week of this costs the economy more," said Ines Calder, an economist.\n'
+        "Strikers told reporters that police had pushed them back.\n"
+        "Their account could not be independently verified."
+    )
+    assert [c.status for c in analysis.claims] == [
+        "hedged",
+        "attributed",
+        "unverified",
+        "unverified",
+    ]

@@ -82,7 +82,10 @@ def test_sources_are_typed(examples: dict[str, Any]) -> None:
     analysis = examples["harbour_strike"]
     assert _attribution(analysis, "whole pension deal").source_type == "expert"
     assert _attribution(analysis, "inflation rate").source_type == "anonymous"
-    assert _attribution(analysis, "no such request").source_type == "document"
+    # A release issued by the ministry: the ministry speaks, the release is the channel.
+    release = _attribution(analysis, "no such request")
+    assert (release.source.text, release.source_type) == ("the ministry", "official")
+    assert release.channel is not None and release.channel.text == "A press release"
     assert _attribution(analysis, "fallen by roughly a third").source_type == "official"
 
 

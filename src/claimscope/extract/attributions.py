@@ -89,7 +89,11 @@ def _quote_cue(doc: Any, first: int, last: int, quoted: set[int]) -> Any:
     """The reporting verb that governs the quote ``doc[first:last + 1]``, or None."""
 
     def usable(token: Any) -> bool:
-        return token.i not in quoted and _is_cue_verb(token)
+        return (
+            token.i not in quoted
+            and _is_cue_verb(token)
+            and token.lemma_.lower() not in lx.NOT_QUOTE_CUES
+        )
 
     # 1. The quote's own clause hangs from the verb: "‘...,’ she said" (ccomp of said), at
     # most one mis-parsed word away ("‘...,’ harbour chief X said" with "harbour" as a verb).
@@ -124,6 +128,15 @@ def _end_of_sentence(doc: Any, raw: RawAttribution) -> int:
     return int(max(doc[raw.content[1]].sent.end, doc[raw.cue[1]].sent.end))
 
 
+def _embedded_in_report(cue: Any, first: int) -> bool:
+    """Whether the quote starting at token ``first`` lies inside a reported clause of ``cue``
+    that begins with words of its own, before the quote marks, after the cue."""
+    for child in cue.children:
+        if child.dep_ == "ccomp" and cue.i < child.left_edge.i and child.left_edge.i < first - 1:
+            return bool(child.right_edge.i >= first)
+    return False
+
+
 def _direct_quotes(doc: Any, quotes: _Quotes) -> list[RawAttribution]:
     found: list[RawAttribution] = []
     text = doc.text
@@ -131,6 +144,11 @@ def _direct_quotes(doc: Any, quotes: _Quotes) -> list[RawAttribution]:
         if first > last or not is_finite_clause(doc[first : last + 1]):
             continue  # a quoted phrase ("‘heroic liberation’"), not a quoted sentence
         cue = _quote_cue(doc, first, last, quotes.quoted)
+        if cue is not None and _embedded_in_report(cue, first):
+            # "He said that parliament would see the text ‘before anything is signed.’": the
+            # quote ends a reported clause, so the clause is one mixed attribution, found with
+            # the reporting verb; the quote is not a separate direct one.
+            continue
         if cue is not None:
             found.append(
                 RawAttribution(

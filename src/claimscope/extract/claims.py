@@ -82,11 +82,13 @@ def _governing(sent: Any, attributions: list[Attribution]) -> list[Attribution]:
     ]
 
 
-def _anaphoric_referent(doc: Any, hedge: Hedge) -> bool:
-    """Whether ``hedge`` is said of earlier material: "These accounts, while unverified"."""
+def _back_reach(doc: Any, hedge: Hedge) -> int:
+    """How many attributed sentences back ``hedge`` reaches: 0 when it is not said of earlier
+    material; 1 for one account ("Their account could not be verified"); a run of them for a
+    plural ("These accounts, while unverified, ...")."""
     tokens = doc.char_span(hedge.span.start, hedge.span.end, alignment_mode="expand")
     if tokens is None:
-        return False
+        return 0
     token = tokens.root
     if token.dep_ == "amod":
         nouns = [token.head]  # "these unverified accounts"
@@ -95,15 +97,19 @@ def _anaphoric_referent(doc: Any, hedge: Hedge) -> bool:
         while verb.dep_ in ("advcl", "acomp", "aux", "auxpass", "neg", "advmod", "xcomp"):
             verb = verb.head
         nouns = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(
-        noun.lemma_.lower() in lx.ACCOUNT_NOUNS
+    referents = [
+        noun
+        for noun in nouns
+        if noun.lemma_.lower() in lx.ACCOUNT_NOUNS
         and any(
             (c.dep_ == "det" and c.lower_ in lx.ANAPHORIC_DETS)
             or (c.dep_ == "poss" and c.lower_ in lx.ANAPHORIC_POSSESSIVES)
             for c in noun.children
         )
-        for noun in nouns
-    )
+    ]
+    if not referents:
+        return 0
+    return _MAX_BACK_REFERENCE if any(n.tag_ in ("NNS", "NNPS") for n in referents) else 1
 
 
 def _hedges_by_sentence(
@@ -112,11 +118,10 @@ def _hedges_by_sentence(
     by_sentence: dict[int, list[Hedge]] = {}
     for hedge in hedges:
         by_sentence.setdefault(hedge.sentence, []).append(hedge)
-        if not _anaphoric_referent(doc, hedge):
-            continue
+        reach = _back_reach(doc, hedge)
         # The hedge reaches back over the run of attributed sentences just before it.
         back = hedge.sentence - 1
-        while back >= 0 and back in attributed and hedge.sentence - back <= _MAX_BACK_REFERENCE:
+        while back >= 0 and back in attributed and hedge.sentence - back <= reach:
             by_sentence.setdefault(back, []).append(hedge)
             back -= 1
     return by_sentence

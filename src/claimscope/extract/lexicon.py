@@ -37,6 +37,10 @@ AS_VERBS = frozenset(
 
 REPORTING_VERBS = SPEECH_VERBS | CLAUSE_VERBS | AS_VERBS
 
+#: Verbs of opinion that report a view only with an "as" phrase; next to a quotation they are
+#: never its cue ("parliament would see the text 'before anything is signed'").
+NOT_QUOTE_CUES = frozenset({"consider", "interpret", "regard", "see", "view"})
+
 #: Light verbs that make a speech act out of a speech noun: "extended congratulations".
 LIGHT_VERBS = frozenset({"deliver", "express", "extend", "issue", "make", "offer", "send"})
 SPEECH_ACT_NOUNS = frozenset(
