@@ -115,6 +115,8 @@ def test_stdin_source() -> None:
         (b"   \n\t \n", [], errors.EmptyInputError),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", [], errors.BinaryInputError),
         (ARTICLE.encode() * 5, ["--max-chars", "100"], errors.InputTooLargeError),
+        # A UTF-16 byte-order mark followed by an odd number of bytes: not UTF-16 at all.
+        (b"\xff\xfeT\x00h\x00e", [], errors.EncodingError),
         (
             "Der Stadtrat von Corvale hat am Dienstag beschlossen, den Hafen wegen der "
             "Streiks für drei Wochen zu schließen, wie die Bürgermeisterin mitteilte.".encode(),
@@ -122,7 +124,7 @@ def test_stdin_source() -> None:
             errors.UnsupportedLanguageError,
         ),
     ],
-    ids=["empty", "whitespace", "binary", "too-large", "not-english"],
+    ids=["empty", "whitespace", "binary", "too-large", "bad-encoding", "not-english"],
 )
 def test_bad_input_gives_one_line_and_distinct_code(
     tmp_path: Path, content: bytes, extra: list[str], error: type[errors.ClaimscopeError]
