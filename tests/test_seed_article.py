@@ -82,3 +82,9 @@ def test_acronym_mismatch_is_a_finding(seed: Any) -> None:
     mismatches = [f for f in seed.findings if f.kind == "acronym_mismatch"]
     assert len(mismatches) == 1
     assert mismatches[0].spans[0].text == "TAK"
+
+
+def test_made_up_agency_names_the_nearest_known_outlet(seed: Any) -> None:
+    unknown = [f for f in seed.findings if f.kind == "outlet_unknown"]
+    assert len(unknown) == 1
+    assert "KCNA" in unknown[0].message

@@ -14,6 +14,7 @@ from claimscope.schema import (
     Hedge,
     Sentence,
     SourceSummary,
+    Span,
     Summary,
     TimeExpression,
 )
@@ -50,6 +51,9 @@ def assess(
                     "related": [acronym.id] + ([acronym.entity] if acronym.entity else []),
                 }
             )
+
+    for finding in _outlet_findings(entities, acronyms):
+        add(finding)
 
     for expr in times:
         if expr.type in ("DATE", "TIME") and not expr.anchored:
@@ -104,6 +108,58 @@ def assess(
         sources=_sources(attributions, claims, entities),
     )
     return findings, summary
+
+
+def _outlet_findings(entities: list[Entity], acronyms: list[Acronym]) -> list[dict[str, object]]:
+    """Outlet-like names that no registry outlet has, with the nearest known outlet.
+
+    A made-up or garbled agency name ("Central Telegraph Agency of Korea") is a classic sign
+    of a fabricated or laundered source; naming the nearest real outlet tells a checker where
+    to look. Names of no known outlet that are near none (a local paper) give no finding.
+    """
+    from claimscope.outlets import looks_like_outlet_name, lookup_outlet, nearest_outlet
+
+    candidates: list[tuple[str, str | None, list[Span], list[str]]] = []
+    covered: set[str] = set()
+    for acronym in acronyms:
+        candidates.append(
+            (
+                acronym.long.text,
+                acronym.short.text,
+                [acronym.short, acronym.long],
+                [acronym.id] + ([acronym.entity] if acronym.entity else []),
+            )
+        )
+        if acronym.entity:
+            covered.add(acronym.entity)
+    for entity in entities:
+        if entity.type == "ORG" and entity.id not in covered and entity.mentions:
+            mention = entity.mentions[0]
+            span = Span(start=mention.start, end=mention.end, text=mention.text)
+            candidates.append((entity.canonical, None, [span], [entity.id]))
+    found: list[dict[str, object]] = []
+    for name, short, spans, related in candidates:
+        if not looks_like_outlet_name(name) or lookup_outlet(name) is not None:
+            continue
+        if short is not None and lookup_outlet(short) is not None:
+            continue
+        nearest = nearest_outlet(name, short)
+        if nearest is None or nearest[1] >= 1.0:
+            continue
+        outlet, score = nearest
+        found.append(
+            {
+                "kind": "outlet_unknown",
+                "severity": "warning",
+                "message": (
+                    f"no known news outlet is called '{name}'; the nearest known one is "
+                    f"{outlet.describe()} (similarity {score:.2f})"
+                ),
+                "spans": spans,
+                "related": related,
+            }
+        )
+    return found
 
 
 def _sources(
