@@ -141,6 +141,11 @@ def test_claim_statuses_give_findings_and_the_sourcing_profile() -> None:
     assert [s.text for s in findings[1].spans] == ["residents fled", "unverified"]
     assert summary.claims_by_status == {"attributed": 1, "unverified": 1}
     assert summary.claims_by_source_type == {"anonymous": 1, "media": 1}
+    profile = summary.sourcing
+    assert profile.share_by_source_type == {"anonymous": 0.5, "media": 0.5}
+    assert (profile.named_sources, profile.unnamed_sources) == (1, 1)
+    assert (profile.anonymous_claims, profile.unverified_claims) == (1, 1)
+    assert (profile.author_claims, profile.single_source_claims) == (0, 2)
     assert [(s.label, s.source_type, s.claims) for s in summary.sources] == [
         ("Officials", "anonymous", ["C1"]),
         ("The Corvale Evening Post", "media", ["C2"]),

@@ -14,6 +14,7 @@ from claimscope.schema import (
     Hedge,
     Sentence,
     SourceSummary,
+    SourcingProfile,
     Span,
     Summary,
     TimeExpression,
@@ -98,6 +99,7 @@ def assess(
                 }
             )
 
+    sources = _sources(attributions, claims, entities)
     summary = Summary(
         sentences=len(sentences),
         claims=len(claims),
@@ -105,9 +107,25 @@ def assess(
         findings=len(findings),
         claims_by_status=dict(Counter(c.status for c in claims)),
         claims_by_source_type=dict(Counter(c.source_type for c in claims)),
-        sources=_sources(attributions, claims, entities),
+        sourcing=_sourcing_profile(claims, sources),
+        sources=sources,
     )
     return findings, summary
+
+
+def _sourcing_profile(claims: list[Claim], sources: list[SourceSummary]) -> SourcingProfile:
+    by_type = Counter(c.source_type for c in claims)
+    total = sum(by_type.values())
+    single = {claim for s in sources if len(s.claims) == 1 for claim in s.claims}
+    return SourcingProfile(
+        share_by_source_type={k: round(v / total, 4) for k, v in by_type.items()} if total else {},
+        named_sources=sum(1 for s in sources if s.source_type != "anonymous"),
+        unnamed_sources=sum(1 for s in sources if s.source_type == "anonymous"),
+        author_claims=sum(1 for c in claims if c.attribution is None),
+        anonymous_claims=by_type.get("anonymous", 0),
+        unverified_claims=sum(1 for c in claims if c.status == "unverified"),
+        single_source_claims=len(single),
+    )
 
 
 def _outlet_findings(entities: list[Entity], acronyms: list[Acronym]) -> list[dict[str, object]]:

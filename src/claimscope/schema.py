@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 #: Bumped on every change of the JSON shape: major for removals/renames, minor for additions.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 SourceType = Literal[
     "official",  # government, military, party, public body, head of state
@@ -251,6 +251,25 @@ class SourceSummary(_Record):
     claims: list[str] = Field(default_factory=list)
 
 
+class SourcingProfile(_Record):
+    """What the article's claims rest on, in numbers a checker can compare across articles."""
+
+    share_by_source_type: dict[str, float] = Field(
+        default_factory=dict, description="Share of claims per source type (sums to 1)."
+    )
+    named_sources: int = Field(default=0, description="Distinct sources named in the text.")
+    unnamed_sources: int = Field(
+        default=0, description="Distinct anonymous or collective sources ('officials')."
+    )
+    author_claims: int = Field(default=0, description="Claims in the author's own voice.")
+    anonymous_claims: int = Field(default=0, description="Claims resting on unnamed sources.")
+    unverified_claims: int = Field(default=0, description="Claims the text calls unverified.")
+    single_source_claims: int = Field(
+        default=0,
+        description="Attributed claims whose source is cited for nothing else in the article.",
+    )
+
+
 class Summary(_Record):
     """Article-level counts and the sourcing profile."""
 
@@ -260,6 +279,7 @@ class Summary(_Record):
     findings: int
     claims_by_status: dict[str, int] = Field(default_factory=dict)
     claims_by_source_type: dict[str, int] = Field(default_factory=dict)
+    sourcing: SourcingProfile = Field(default_factory=SourcingProfile)
     sources: list[SourceSummary] = Field(default_factory=list)
 
 

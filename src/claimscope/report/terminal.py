@@ -83,6 +83,15 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
         for status, n in summary.claims_by_status.items():
             counts.append(f"  {status}", style=STATUS_STYLE.get(status, ""))
             counts.append(f" {n}")
+    sourcing = summary.sourcing
+    if summary.claims:
+        counts.append(
+            f"\nsourcing: {sourcing.author_claims} in the author's voice · "
+            f"{sourcing.anonymous_claims} on unnamed sources · "
+            f"{sourcing.unverified_claims} unverified · "
+            f"{sourcing.single_source_claims} on a source cited once · "
+            f"{sourcing.unnamed_sources} unnamed source(s)"
+        )
     console.print(counts)
     console.print()
     console.print(_sources_table(analysis))
