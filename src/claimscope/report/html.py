@@ -254,7 +254,7 @@ def panel_context(analysis: Analysis) -> dict[str, object]:
     Example:
         >>> from claimscope import analyze
         >>> sorted(panel_context(analyze("Ilse Varn said it rained.")))[:3]
-        ['claims', 'entities', 'findings']
+        ['attributions', 'claims', 'entities']
     """
     canonical = {e.id: e.canonical for e in analysis.entities}
     attributions = {a.id: a for a in analysis.attributions}
@@ -270,6 +270,18 @@ def panel_context(analysis: Analysis) -> dict[str, object]:
             "target": (s.claims or s.attributions or [""])[0],
         }
         for s in analysis.summary.sources
+    ]
+    attribution_rows = [
+        {
+            "id": a.id,
+            "kind": a.kind.replace("_", " "),
+            "source": _source_label(a, canonical),
+            "source_type": a.source_type,
+            "cue": a.cue.text if a.cue else "",
+            "content": _snippet(a.content.text, 200),
+            "channel": a.channel.text if a.channel else None,
+        }
+        for a in analysis.attributions
     ]
     claims = [
         {
@@ -312,6 +324,7 @@ def panel_context(analysis: Analysis) -> dict[str, object]:
     unavailable = {k: v for k, v in analysis.provenance.signals.items() if v != "available"}
     return {
         "sources": sources,
+        "attributions": attribution_rows,
         "claims": claims,
         "findings": findings,
         "entities": entities,
