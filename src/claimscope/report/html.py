@@ -128,7 +128,9 @@ def _source_label(attribution: Attribution, canonical: dict[str, str]) -> str:
         return canonical[attribution.source_entity]
     if attribution.source is not None:
         return attribution.source.text
-    return f"unnamed {attribution.source_type.replace('_', ' ')}"
+    if attribution.source_type == "anonymous":
+        return "an unnamed source"
+    return f"an unnamed {attribution.source_type.replace('_', ' ')} source"
 
 
 def collect_layers(analysis: Analysis) -> list[Layer]:
