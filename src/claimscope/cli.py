@@ -39,6 +39,17 @@ app = typer.Typer(
 )
 
 
+# Reading options shared by every command that reads articles.
+MaxChars = Annotated[
+    int, typer.Option(min=1, help="Refuse articles longer than this many characters.")
+]
+ForceLanguage = Annotated[bool, typer.Option(help="Analyse text that is detected as not English.")]
+AllowPrivate = Annotated[
+    bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
+]
+Timeout = Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")]
+
+
 class OutputFormat(enum.StrEnum):
     text = "text"
     json = "json"
@@ -112,16 +123,10 @@ def analyze(
     title: Annotated[str | None, typer.Option(help="The article's title.")] = None,
     url: Annotated[str | None, typer.Option(help="The article's URL (metadata only).")] = None,
     byline: Annotated[str | None, typer.Option(help="The article's author(s).")] = None,
-    max_chars: Annotated[
-        int, typer.Option(min=1, help="Refuse articles longer than this many characters.")
-    ] = DEFAULT_MAX_CHARS,
-    force_language: Annotated[
-        bool, typer.Option(help="Analyse text that is detected as not English.")
-    ] = False,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
-    ] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")] = 15.0,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    force_language: ForceLanguage = False,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 15.0,
 ) -> None:
     """Analyse one article and print a summary, the JSON analysis or the HTML report.
 
@@ -188,16 +193,10 @@ def batch(
     fetch: Annotated[
         bool, typer.Option(help="Fetch records that give only a URL (--no-fetch: offline).")
     ] = True,
-    max_chars: Annotated[
-        int, typer.Option(min=1, help="Refuse articles longer than this many characters.")
-    ] = DEFAULT_MAX_CHARS,
-    force_language: Annotated[
-        bool, typer.Option(help="Analyse text that is detected as not English.")
-    ] = False,
-    allow_private: Annotated[
-        bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
-    ] = False,
-    timeout: Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")] = 15.0,
+    max_chars: MaxChars = DEFAULT_MAX_CHARS,
+    force_language: ForceLanguage = False,
+    allow_private: AllowPrivate = False,
+    timeout: Timeout = 15.0,
 ) -> None:
     """Analyse every record of a JSONL file; write one JSON result per line.
 
