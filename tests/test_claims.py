@@ -88,7 +88,8 @@ def test_these_accounts_while_unverified_reach_back_to_the_accounts(nlp: Any) ->
         (0, "asserted", "author"),
         (1, "unverified", "eyewitness"),
         (2, "unverified", "eyewitness"),
-        (3, "unverified", "author"),
+        # "These accounts ... show": the accounts speak, and they are the eyewitnesses' ones.
+        (3, "unverified", "eyewitness"),
     ]
     # The back-reference links the very hedge of sentence 3.
     assert found[1].hedges == found[3].hedges
@@ -178,3 +179,24 @@ def test_analyzer_end_to_end_with_quotes(analyzer: Any) -> None:
         ("attributed", "official"),
     ]
     assert [a.kind for a in analysis.attributions] == ["direct", "direct"]
+
+
+def test_these_accounts_begin_where_the_accounts_are_named(nlp: Any) -> None:
+    # Regression: once "Eyewitness accounts ... paint a grim picture" became an attribution,
+    # the run of attributed sentences before "These accounts could not be verified" also took
+    # in an analyst and an anonymous source quoted earlier, and marked them unverified.
+    text = (
+        "Some analysts believe the move was aimed at voters at home. "
+        "A source familiar with the talks said both sides wanted calm. "
+        "Eyewitness accounts from Ostrel paint a grim picture. "
+        "Residents told a reporter that shots were fired. "
+        "These accounts could not be independently verified."
+    )
+    found = claims(nlp, text)
+    assert [(c.sentence, c.status) for c in found] == [
+        (0, "attributed"),
+        (1, "attributed"),
+        (2, "unverified"),
+        (3, "unverified"),
+        (4, "unverified"),
+    ]

@@ -21,6 +21,7 @@ from claimscope.errors import ClaimscopeError
 from claimscope.extract.acronyms import extract_acronyms
 from claimscope.extract.attributions import extract_attributions
 from claimscope.extract.claims import extract_claims
+from claimscope.extract.cue_model import load_cue_model
 from claimscope.extract.entities import extract_entities
 from claimscope.extract.hedges import extract_hedges
 from claimscope.extract.times import extract_times
@@ -52,6 +53,8 @@ class Analyzer:
         self.options = options or AnalyzeOptions()
         self.nlp = load_pipeline()
         self._model_info = model_info()
+        # Load the attribution cue model now, not on the first article (it takes ~0.5 s).
+        load_cue_model()
 
     def analyze(
         self,

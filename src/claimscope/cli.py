@@ -253,8 +253,10 @@ def schema(
 def _register_subcommands() -> None:
     # Evaluation commands live in their own module: they read data-set formats, not articles.
     from claimscope.cli_eval import eval_app
+    from claimscope.cli_train import train_app
 
     app.add_typer(eval_app, name="eval")
+    app.add_typer(train_app, name="train")
 
 
 _register_subcommands()

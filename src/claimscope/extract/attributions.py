@@ -2,8 +2,11 @@
 
 Direct quotes come from paired quote marks (``quotes.py``) and the reporting verb that governs
 them; indirect speech, "according to" and reporting nouns come from the dependency parse
-(``cues.py``). Sources are then resolved in reading order, so that "he stated" can take the
-person named before it, and typed (``sources.py``).
+(``cues.py``). A learned cue detector (``cue_model.py``, trained on PolNeAR) then confirms
+the rules' cues, stretches them to their full extent ("has said") and adds the cues that are
+not speech verbs ("called for", "shows", "wants", a headline's colon), whose source and content
+come from ``cue_frames.py``. Sources are then resolved in reading order, so that "he stated"
+can take the person named before it, and typed (``sources.py``).
 
 Example:
     >>> from claimscope import analyze
@@ -14,12 +17,12 @@ Example:
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from claimscope.extract import lexicon as lx
 from claimscope.extract.common import SentenceIndex, make_span
+from claimscope.extract.cue_model import CueModel, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
     according_to_attribution,
@@ -32,8 +35,15 @@ from claimscope.extract.cues import (
     subject_of,
     verb_attribution,
 )
-from claimscope.extract.quotes import Quote, find_quotes
-from claimscope.extract.sources import EntityLinker, classify_source, is_pronoun, phrase_bounds
+from claimscope.extract.learned_cues import with_learned_cues
+from claimscope.extract.quotes import QuoteIndex
+from claimscope.extract.sources import (
+    EntityLinker,
+    classify_source,
+    described_bounds,
+    is_pronoun,
+    phrase_bounds,
+)
 from claimscope.schema import Attribution, Entity, SourceType, Span
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
@@ -45,30 +55,6 @@ class _Source:
     span: Span | None
     entity: Entity | None
     source_type: SourceType
-
-
-class _Quotes:
-    """The article's quotes with their token ranges, for lookups by token."""
-
-    def __init__(self, doc: Any) -> None:
-        starts = [t.idx for t in doc]
-        self.quotes: list[Quote] = find_quotes(doc.text)
-        self.ranges: list[tuple[int, int]] = [
-            (bisect_left(starts, q.start), bisect_left(starts, q.end) - 1) for q in self.quotes
-        ]
-        self.quoted = {i for a, b in self.ranges for i in range(a, b + 1)}
-
-    def close_over(self, span: Span, text: str) -> Span:
-        """``span`` extended to the closing mark of a quote it opens but does not close."""
-        end = span.end
-        for quote in self.quotes:
-            if span.start <= quote.open < span.end <= quote.close and not quote.runs_on:
-                end = max(end, quote.close + 1)
-        return span if end == span.end else make_span(text, span.start, end)
-
-    def any_within(self, start: int, end: int) -> bool:
-        """Whether a quote opens inside the characters ``[start, end)``."""
-        return any(start <= q.start < end for q in self.quotes)
 
 
 def _token_span(doc: Any, text: str, first: int, last: int) -> Span:
@@ -137,7 +123,7 @@ def _embedded_in_report(cue: Any, first: int) -> bool:
     return False
 
 
-def _direct_quotes(doc: Any, quotes: _Quotes) -> list[RawAttribution]:
+def _direct_quotes(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
     found: list[RawAttribution] = []
     text = doc.text
     for quote, (first, last) in zip(quotes.quotes, quotes.ranges, strict=True):
@@ -196,7 +182,9 @@ def _by_reporting_noun(raw: RawAttribution) -> RawAttribution:
     return raw
 
 
-def _parse_attributions(doc: Any, quotes: _Quotes) -> list[RawAttribution]:
+def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
+    """The attributions the rules find: quotes with their verbs, reporting verbs and nouns,
+    "according to" (in reading order of their content)."""
     found = _direct_quotes(doc, quotes)
     used = {raw.cue[0] for raw in found}
     for match_id, start, end in cue_matcher(doc.vocab)(doc):
@@ -235,6 +223,17 @@ def _parse_attributions(doc: Any, quotes: _Quotes) -> list[RawAttribution]:
     return found
 
 
+def _is_anaphoric_account(head: Any) -> bool:
+    """ "These accounts", "such claims", "their testimony": words that point back at a source."""
+    if head.lemma_.lower() not in lx.ACCOUNT_NOUNS:
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in lx.ANAPHORIC_DETS - {"the"})
+        or (c.dep_ == "poss" and c.lower_ in lx.ANAPHORIC_POSSESSIVES)
+        for c in head.children
+    )
+
+
 class _SourceResolver:
     """Resolves source phrases in reading order, remembering the sources seen so far."""
 
@@ -245,13 +244,20 @@ class _SourceResolver:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.seen: list[_Source] = []
 
-    def resolve(self, head: Any) -> _Source:
+    def resolve(self, head: Any, cue: tuple[int, int]) -> _Source:
+        """The source whose phrase is headed by ``head`` (None: nobody is named).
+
+        Args:
+            head: the head token of the source phrase, or None.
+            cue: the cue's token range, which the source phrase never takes in.
+        """
         if head is None:
             return _Source(None, None, None, "anonymous")
         doc = self.doc
         bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
-        span = _token_span(doc, self.text, *bounds)
-        entity = self.linker.naming(head, span.start, span.end)
+        name = _token_span(doc, self.text, *bounds)
+        span = _token_span(doc, self.text, *described_bounds(head, bounds, avoid=cue))
+        entity = self.linker.naming(head, name.start, name.end)
         referent_type: SourceType | None = None
         if is_pronoun(head) and entity is None:
             entity, referent_type = self._antecedent(head)
@@ -259,9 +265,12 @@ class _SourceResolver:
             # "the mayor", "the general": the entity that carries that title.
             modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
             entity = self.linker.by_title(
-                {head.lower_, *modifiers}, span.start
-            ) or self.linker.by_title({head.lemma_.lower(), *modifiers}, span.start)
+                {head.lower_, *modifiers}, name.start
+            ) or self.linker.by_title({head.lemma_.lower(), *modifiers}, name.start)
         source_type = classify_source(doc, head, bounds, entity=entity, referent_type=referent_type)
+        if entity is None and self.seen and _is_anaphoric_account(head):
+            # "These accounts show ...": the accounts are those of the source cited before.
+            entity, source_type = self.seen[-1].entity, self.seen[-1].source_type
         source = _Source(head, span, entity, source_type)
         self.seen.append(source)
         return source
@@ -287,22 +296,32 @@ class _SourceResolver:
         return None, None
 
 
-def extract_attributions(doc: Any, entities: list[Entity]) -> list[Attribution]:
+def extract_attributions(
+    doc: Any, entities: list[Entity], *, cue_model: CueModel | bool | None = True
+) -> list[Attribution]:
     """Attributions in ``doc`` (ids ``A1``, ``A2``, ...), sources linked to ``entities``.
 
     Args:
         doc: the parsed article.
         entities: entity clusters from ``extract_entities``; may be empty, and then sources
             are typed from the parse alone and ``source_entity`` stays None.
+        cue_model: the learned cue detector: True for the packaged one (rules alone when it is
+            not installed), False or None for the rules alone, or a ``CueModel``.
     """
     text = doc.text
-    quotes = _Quotes(doc)
+    model = cue_model if isinstance(cue_model, CueModel) else None
+    if cue_model is True:
+        model = load_cue_model()
+    quotes = QuoteIndex(doc)
     sentences = SentenceIndex(doc)
     resolver = _SourceResolver(doc, entities)
     resolved: dict[int, _Source] = {}
     records: list[Attribution] = []
     seen_keys: set[tuple[int, int, int]] = set()
-    for raw in _parse_attributions(doc, quotes):
+    found = rule_attributions(doc, quotes)
+    if model is not None:
+        found = with_learned_cues(doc, quotes, found, model)
+    for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):
             # A parse-tree walk met itself coming back (odd parses of odd sentences): there is
@@ -311,7 +330,7 @@ def extract_attributions(doc: Any, entities: list[Entity]) -> list[Attribution]:
         if raw.inherits is not None and id(raw.inherits) in resolved:
             source = resolved[id(raw.inherits)]
         else:
-            source = resolver.resolve(raw.source)
+            source = resolver.resolve(raw.source, raw.cue)
         resolved[id(raw)] = source
         if raw.content_chars is not None:
             content = make_span(text, *raw.content_chars)

@@ -113,18 +113,45 @@ def _back_reach(doc: Any, hedge: Hedge) -> int:
 
 
 def _hedges_by_sentence(
-    doc: Any, hedges: list[Hedge], attributed: set[int]
+    doc: Any, hedges: list[Hedge], in_sentence: dict[int, list[Attribution]]
 ) -> dict[int, list[Hedge]]:
     by_sentence: dict[int, list[Hedge]] = {}
     for hedge in hedges:
         by_sentence.setdefault(hedge.sentence, []).append(hedge)
         reach = _back_reach(doc, hedge)
-        # The hedge reaches back over the run of attributed sentences just before it.
+        # The hedge reaches back over the run of attributed sentences just before it ...
+        run: list[int] = []
         back = hedge.sentence - 1
-        while back >= 0 and back in attributed and hedge.sentence - back <= reach:
-            by_sentence.setdefault(back, []).append(hedge)
+        while back >= 0 and back in in_sentence and hedge.sentence - back <= reach:
+            run.append(back)
             back -= 1
+        # ... but where the run names the accounts themselves ("Eyewitness accounts paint ...",
+        # "Reports describe ..."), "these accounts" begin there: the attributed sentences
+        # before it (an analyst, a source close to the talks) are other voices.
+        opening = [i for i, n in enumerate(run) if _names_accounts(in_sentence[run[i]])]
+        if opening:
+            run = run[: opening[-1] + 1]
+        for sentence in run:
+            by_sentence.setdefault(sentence, []).append(hedge)
     return by_sentence
+
+
+def _names_accounts(attributions: list[Attribution]) -> bool:
+    """Whether a sentence's attribution is sourced to accounts or reports as such."""
+    for attribution in attributions:
+        # "Eyewitness accounts from war correspondents paint ...": the accounts may be the
+        # source or the channel through which their authors speak.
+        for span in (attribution.source, attribution.channel):
+            if span is None:
+                continue
+            words = {w.strip(".,;:’'\"").lower() for w in span.text.split()}
+            if words & _ACCOUNT_WORDS:
+                return True
+    return False
+
+
+#: Source words that name the accounts themselves: "eyewitness accounts", "reports".
+_ACCOUNT_WORDS = frozenset(lx.ACCOUNT_NOUNS | {n + "s" for n in lx.ACCOUNT_NOUNS})
 
 
 def _status(hedges: list[Hedge], attribution: Attribution | None) -> EvidentialStatus:
@@ -160,7 +187,7 @@ def extract_claims(
         found = [a for a in attributions if _overlaps(a.content, sent.start_char, sent.end_char)]
         if found:
             in_sentence[i] = found
-    hedges_of = _hedges_by_sentence(doc, hedges, set(in_sentence))
+    hedges_of = _hedges_by_sentence(doc, hedges, in_sentence)
     claims: list[Claim] = []
     for i, sent in enumerate(sentences):
         if not _is_claim_sentence(sent):

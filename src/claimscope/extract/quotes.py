@@ -13,8 +13,12 @@ Example:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from claimscope.extract.common import make_span
+from claimscope.schema import Span
 
 _MARKS = re.compile("[\"'\u2018\u2019\u201c\u201d\u201e\u00ab\u00bb]")
 _DOUBLE = frozenset('"\u201c\u201d\u201e\u00ab\u00bb')
@@ -118,3 +122,27 @@ def find_quotes(text: str) -> list[Quote]:
     quotes.extend(_pair(text, marks, len(text) if paragraph_end == -1 else paragraph_end))
     quotes.sort(key=lambda q: q.open)
     return quotes
+
+
+class QuoteIndex:
+    """The article's quotes with their token ranges, for lookups by token."""
+
+    def __init__(self, doc: Any) -> None:
+        starts = [t.idx for t in doc]
+        self.quotes: list[Quote] = find_quotes(doc.text)
+        self.ranges: list[tuple[int, int]] = [
+            (bisect_left(starts, q.start), bisect_left(starts, q.end) - 1) for q in self.quotes
+        ]
+        self.quoted = {i for a, b in self.ranges for i in range(a, b + 1)}
+
+    def close_over(self, span: Span, text: str) -> Span:
+        """``span`` extended to the closing mark of a quote it opens but does not close."""
+        end = span.end
+        for quote in self.quotes:
+            if span.start <= quote.open < span.end <= quote.close and not quote.runs_on:
+                end = max(end, quote.close + 1)
+        return span if end == span.end else make_span(text, span.start, end)
+
+    def any_within(self, start: int, end: int) -> bool:
+        """Whether a quote opens inside the characters ``[start, end)``."""
+        return any(start <= q.start < end for q in self.quotes)

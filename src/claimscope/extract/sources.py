@@ -47,6 +47,33 @@ def phrase_bounds(head: Any, *, with_preps: bool = True) -> tuple[int, int]:
     return first, last
 
 
+#: What describes a named source after its name: "Ann Bell, a lawyer in Corvale", "Ann Bell,
+#: who leads the union". PolNeAR's source spans hold them, and a checker wants them too.
+_DESCRIPTION_DEPS = frozenset({"appos", "relcl"})
+
+
+def described_bounds(
+    head: Any, bounds: tuple[int, int], *, avoid: tuple[int, int]
+) -> tuple[int, int]:
+    """``bounds`` widened to the appositions and relative clauses after ``head``.
+
+    A description that holds a token of ``avoid`` (the cue: "officials who said ...") is
+    left out, since it is the attribution itself and not a description of its source.
+    """
+    first, last = bounds
+    for child in head.children:
+        if child.dep_ not in _DESCRIPTION_DEPS or child.i < head.i:
+            continue
+        low, high = child.left_edge.i, child.right_edge.i
+        if low <= avoid[1] and avoid[0] <= high:
+            continue
+        if head.doc[low].text == "(" or (low > 0 and head.doc[low - 1].text == "("):
+            continue  # "(MRO)": an acronym, not a description
+
+        first, last = min(first, low), max(last, high)
+    return first, last
+
+
 def _modifier_lemmas(head: Any) -> set[str]:
     # Words that qualify the head: compounds, adjectives, appositions ("Varn, the mayor"),
     # and the nouns of "of" phrases ("Chief of the General Staff"); clauses describe, not name.

@@ -1,0 +1,293 @@
+"""The learned cue detector: a linear model over spaCy token features, in plain JSON.
+
+PolNeAR marks as cues far more than speech verbs ("called for", "shows", "found", "wants",
+"according to", a colon in "Name: quote"). A logistic-regression model, trained on the PolNeAR
+train split by ``claimscope train attribution``, scores every token of the parse for "is part of
+a cue"; runs of tokens above the threshold are cues. The weights ship as JSON (feature -> weight)
+and are applied here with plain dictionary look-ups, so inference needs neither scikit-learn nor
+pickle, and loading takes a few milliseconds.
+
+The features see the token, its head and its children in the dependency parse, its neighbours,
+whether it stands inside a quotation, the project's word lists, and whether the rule engine
+already took it as a cue, so that the model learns when to trust the rules.
+
+Example:
+    >>> model = load_cue_model()  # doctest: +SKIP
+    >>> cue_runs(doc, model, quoted=set(), rule_cues=set())  # doctest: +SKIP
+    [(3, 3, 0.97)]
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from claimscope.errors import ModelError
+from claimscope.extract import lexicon as lx
+
+#: Format of the weights file; a file of another format is refused with a hint to retrain.
+FORMAT = "claimscope-cue-model/1"
+WEIGHTS_FILE = "cue_weights.json"
+
+_QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
+#: Dependents whose word says what kind of complement a cue takes ("called for", "pointed to").
+_WORD_CHILD_DEPS = frozenset({"prep", "prt", "aux", "auxpass", "neg", "advmod", "mark", "agent"})
+#: Dependents whose presence is a feature of its own (a clause, an object, a subject).
+_CHILD_DEPS = frozenset(
+    {
+        "ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "prep", "advcl", "parataxis",
+        "dative", "attr", "acomp", "oprd", "conj", "prt", "aux", "auxpass", "neg", "poss", "acl",
+        "relcl", "punct", "mark", "npadvmod", "appos", "compound", "amod", "det",
+    }
+)  # fmt: skip
+
+
+def _lexicon_flags(lemma: str) -> list[str]:
+    flags = []
+    if lemma in lx.SPEECH_VERBS:
+        flags.append("speech")
+    if lemma in lx.CLAUSE_VERBS:
+        flags.append("clause")
+    if lemma in lx.AS_VERBS:
+        flags.append("as")
+    if lemma in lx.REPORTING_NOUNS:
+        flags.append("rnoun")
+    if lemma in lx.SPEECH_ACT_NOUNS:
+        flags.append("actnoun")
+    return flags
+
+
+def token_features(token: Any, quoted: set[int] | frozenset[int], rule_cues: set[int]) -> list[str]:
+    """The sparse binary features of ``token`` (names only; every present feature is 1).
+
+    Args:
+        token: a token of a parsed ``Doc``.
+        quoted: indices of the tokens that stand inside quotation marks.
+        rule_cues: indices of the tokens the rule engine took as cues.
+    """
+    doc = token.doc
+    i = token.i
+    lemma = token.lemma_.lower()
+    pos = token.pos_
+    dep = token.dep_
+    head = token.head
+    head_lemma = head.lemma_.lower()
+    prev_lower = doc[i - 1].lower_ if i > 0 else "<s>"
+    next_lower = doc[i + 1].lower_ if i + 1 < len(doc) else "</s>"
+    feats = [
+        f"w={token.lower_}",
+        f"l={lemma}",
+        f"p={pos}",
+        f"t={token.tag_}",
+        f"d={dep}",
+        f"lp={lemma}|{pos}",
+        f"ld={lemma}|{dep}",
+        f"pd={pos}|{dep}",
+        f"hl={head_lemma}",
+        f"hp={head.pos_}",
+        f"dhl={dep}|{head_lemma}",
+        f"dhp={dep}|{head.pos_}",
+        f"pw={prev_lower}",
+        f"nw={next_lower}",
+        f"lnw={lemma}|{next_lower}",
+        f"pwl={prev_lower}|{lemma}",
+    ]
+    if head.i != i:
+        feats.append(f"hd={head.dep_}")
+        feats.append(f"dhd={dep}|{head.dep_}")
+        if head.i in rule_cues:
+            feats.append(f"hrule={dep}")
+        feats.extend(f"hlx={flag}|{dep}" for flag in _lexicon_flags(head_lemma))
+    deps: set[str] = set()
+    for child in token.children:
+        child_dep = child.dep_
+        if child_dep in _CHILD_DEPS:
+            deps.add(child_dep)
+        if child_dep in _WORD_CHILD_DEPS:
+            feats.append(f"cw={child_dep}|{child.lower_}")
+            feats.append(f"lcw={lemma}|{child_dep}|{child.lower_}")
+        if child_dep in ("nsubj", "nsubjpass"):
+            kind = child.ent_type_ or child.pos_
+            feats.append(f"subj={kind}")
+    for child_dep in deps:
+        feats.append(f"c={child_dep}")
+        feats.append(f"lc={lemma}|{child_dep}")
+        feats.append(f"pc={pos}|{child_dep}")
+    for flag in _lexicon_flags(lemma):
+        feats.append(f"lx={flag}")
+        feats.append(f"lxp={flag}|{pos}")
+    if i in quoted:
+        feats.append("inq")
+        feats.append(f"inq|{pos}")
+        feats.append(f"inq|{lemma}")
+    if head.head.i != head.i:
+        feats.append(f"ghl={dep}|{head.dep_}|{head.head.lemma_.lower()}")
+    # "said in a statement", "said at a news conference": PolNeAR's cue takes in the phrase
+    # that says how the words were delivered, so a token learns from the cue above it.
+    ancestor = token
+    for depth in (1, 2, 3):
+        if ancestor.head.i == ancestor.i:
+            break
+        ancestor = ancestor.head
+        if ancestor.i in rule_cues:
+            feats.append(f"arule{depth}={dep}")
+        feats.extend(f"alx{depth}={flag}" for flag in _lexicon_flags(ancestor.lemma_.lower()))
+    if i in rule_cues:
+        feats.append("rule")
+        feats.append(f"rule|{lemma}")
+    near_quote = (prev_lower in _QUOTE_MARKS, next_lower in _QUOTE_MARKS)
+    if near_quote[0]:
+        feats.append("qprev")
+    if near_quote[1]:
+        feats.append("qnext")
+    sent = token.sent
+    if i == sent.start:
+        feats.append("sfirst")
+    if token.is_punct:
+        # A colon or dash cue ("Varn: ...", "— says X") depends on where it stands.
+        first = doc[sent.start]
+        feats.append(f"punct={token.text}|{i - sent.start < 8}")
+        feats.append(f"punct={token.text}|prev={doc[i - 1].pos_ if i > 0 else '<s>'}")
+        feats.append(f"punct={token.text}|first={first.pos_}|{first.ent_type_}")
+        after = doc[i + 1].pos_ if i + 1 < len(doc) else "</s>"
+        feats.append(f"punct={token.text}|next={next_lower if near_quote[1] else after}")
+    return feats
+
+
+@dataclass(frozen=True)
+class CueModel:
+    """A logistic-regression cue detector: ``P(cue) = sigmoid(bias + sum of weights)``."""
+
+    weights: dict[str, float]
+    bias: float
+    #: Tokens at or above this probability are cue tokens.
+    threshold: float
+    #: Rule-engine attributions whose cue scores below this are dropped as false alarms.
+    keep_rule_threshold: float
+
+    def probability(
+        self, token: Any, quoted: set[int] | frozenset[int], rule_cues: set[int]
+    ) -> float:
+        """The probability that ``token`` is part of a cue."""
+        weights = self.weights
+        score = self.bias + sum(
+            weights.get(f, 0.0) for f in token_features(token, quoted, rule_cues)
+        )
+        return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> CueModel:
+        """The model saved by ``claimscope train attribution`` (``to_json``'s output).
+
+        Raises:
+            ModelError: the data is not a cue model of this format.
+        """
+        if data.get("format") != FORMAT:
+            raise ModelError(
+                f"the cue model has format {data.get('format')!r}, not {FORMAT!r}: "
+                "retrain it with `claimscope train attribution --data DIR`"
+            )
+        return cls(
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+            keep_rule_threshold=float(data["keep_rule_threshold"]),
+        )
+
+    def to_json(self, **extra: Any) -> dict[str, Any]:
+        """The model as a JSON-ready dict (``extra`` keys are kept for the record)."""
+        return {
+            "format": FORMAT,
+            "bias": self.bias,
+            "threshold": self.threshold,
+            "keep_rule_threshold": self.keep_rule_threshold,
+            **extra,
+            "weights": self.weights,
+        }
+
+
+#: Tokens never scored. Determiners and numbers must be: a cue such as "said in a statement"
+#: would break at "a" if they were left out.
+NEVER_CUE_POS = frozenset({"SPACE"})
+
+
+def runs_above(probabilities: list[float], threshold: float) -> list[tuple[int, int]]:
+    """Runs of consecutive tokens at or above ``threshold``, as inclusive token ranges.
+
+    Example:
+        >>> runs_above([0.1, 0.9, 0.8, 0.2, 0.7], 0.5)
+        [(1, 2), (4, 4)]
+    """
+    runs: list[tuple[int, int]] = []
+    for i, probability in enumerate(probabilities):
+        if probability < threshold:
+            continue
+        if runs and runs[-1][1] == i - 1:
+            runs[-1] = (runs[-1][0], i)
+        else:
+            runs.append((i, i))
+    return runs
+
+
+def cue_runs(
+    doc: Any,
+    model: CueModel,
+    *,
+    quoted: set[int] | frozenset[int],
+    rule_cues: set[int],
+) -> list[tuple[int, int, float]]:
+    """Runs of consecutive cue tokens as ``(first, last, best probability)``, in order.
+
+    Args:
+        doc: the parsed article.
+        model: the cue model.
+        quoted: indices of the tokens inside quotation marks.
+        rule_cues: indices of the tokens the rule engine took as cues.
+    """
+    probabilities = token_probabilities(doc, model, quoted=quoted, rule_cues=rule_cues)
+    return [
+        (first, last, max(probabilities[first : last + 1]))
+        for first, last in runs_above(probabilities, model.threshold)
+    ]
+
+
+def token_probabilities(
+    doc: Any, model: CueModel, *, quoted: set[int] | frozenset[int], rule_cues: set[int]
+) -> list[float]:
+    """The cue probability of every token of ``doc`` (0 for parts of speech never a cue)."""
+    return [
+        0.0
+        if token.pos_ in NEVER_CUE_POS and token.i not in rule_cues
+        else model.probability(token, quoted, rule_cues)
+        for token in doc
+    ]
+
+
+def default_model_dir() -> Path:
+    """The folder of the packaged attribution model."""
+    return Path(str(resources.files("claimscope") / "models" / "attribution"))
+
+
+@lru_cache(maxsize=4)
+def load_cue_model(folder: str | None = None) -> CueModel | None:
+    """The cue model in ``folder`` (the packaged one by default), or None if there is none.
+
+    Without a model the attribution engine runs on its rules alone.
+
+    Raises:
+        ModelError: the weights file exists but cannot be read.
+    """
+    path = Path(folder) if folder is not None else default_model_dir()
+    path = path / WEIGHTS_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"cannot read the cue model {path}: {err}") from err
+    return CueModel.from_json(data)

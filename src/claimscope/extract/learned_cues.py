@@ -1,0 +1,108 @@
+"""Attributions for the cues the learned detector finds, merged with the rules' ones.
+
+The rule engine (``attributions.py``) finds quotes, reporting verbs, "according to" and
+reporting nouns; the cue model (``cue_model.py``) scores every token. This module keeps the
+rule attributions the model confirms, stretches their cues to the model's runs ("has said"),
+and builds an attribution for each run no rule took (``cue_frames.py``), guarded by what the
+word lists know ("add" reports only with a clause).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from claimscope.extract import lexicon as lx
+from claimscope.extract.cue_frames import frame_of_cue
+from claimscope.extract.cue_model import CueModel, runs_above, token_probabilities
+from claimscope.extract.cues import RawAttribution
+from claimscope.extract.quotes import QuoteIndex
+
+
+def _free_quote(doc: Any, quotes: QuoteIndex, token: Any, used: set[int]) -> tuple[int, int] | None:
+    """A quotation in ``token``'s sentence that no attribution has taken, as a token range."""
+    sent = token.sent
+    for first, last in quotes.ranges:
+        if first <= last and sent.start <= first < sent.end and first not in used:
+            return first, last
+    return None
+
+
+#: A learned cue needs a word of one of these kinds (or is a colon or dash): a run of
+#: auxiliaries, articles or adverbs alone ("had", "a", "reportedly") is no cue of its own;
+#: "reportedly" is a hedge, which ``hedges.py`` records.
+_CUE_WORD_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
+_PUNCT_CUES = frozenset({":", "—", "–", "--"})
+
+
+def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
+    """Whether a run of learned cue tokens may start an attribution of its own."""
+    tokens = doc[first : last + 1]
+    if not any(t.pos_ in _CUE_WORD_POS or t.text in _PUNCT_CUES for t in tokens):
+        return False
+    for token in tokens:
+        # "In a statement, the ministry denied ...": a phrase that hangs from a rule cue
+        # belongs to that attribution.
+        ancestor = token
+        for _ in range(3):
+            ancestor = ancestor.head
+            if ancestor.i in covered:
+                return False
+    return True
+
+
+def _reports(raw: RawAttribution, doc: Any) -> bool:
+    """False for a verb that reports only with a clause when it has none ("add a dimension")."""
+    verb = doc[raw.cue[0] : raw.cue[1] + 1].root
+    lemma = verb.lemma_.lower()
+    if lemma in lx.CLAUSE_VERBS and lemma not in lx.SPEECH_VERBS:
+        return any(c.dep_ == "ccomp" for c in verb.children)
+    return True
+
+
+def with_learned_cues(
+    doc: Any, quotes: QuoteIndex, found: list[RawAttribution], model: CueModel
+) -> list[RawAttribution]:
+    """The rule attributions the cue model confirms, plus one for each cue only it finds.
+
+    A rule attribution is kept when the model gives its cue at least ``keep_rule_threshold``
+    (the rules are precise, so the bar is low), and its cue grows to the run of cue tokens
+    around it ("said" -> "said in a statement"). A run of cue tokens that no rule attribution
+    holds gets its source and content from ``frame_of_cue``.
+    """
+    rule_cues = {i for raw in found for i in range(raw.cue[0], raw.cue[1] + 1)}
+    probabilities = token_probabilities(doc, model, quoted=quotes.quoted, rule_cues=rule_cues)
+    runs = runs_above(probabilities, model.threshold)
+    kept: list[RawAttribution] = []
+    covered: set[int] = set()
+    used_quotes: set[int] = set()
+    for raw in found:
+        first, last = raw.cue
+        if max(probabilities[first : last + 1], default=0.0) < model.keep_rule_threshold:
+            continue
+        for run_first, run_last in runs:
+            if run_first <= last and first <= run_last:
+                # The cue grows to the left ("has said"), and to the right only when no
+                # channel follows it: "said" stays the cue of "said in a statement", whose
+                # channel is recorded on its own.
+                first = min(first, run_first)
+                if raw.channel is None:
+                    last = max(last, run_last)
+        raw.cue = (first, last)
+        covered.update(range(first, last + 1))
+        if raw.content_chars is not None:
+            used_quotes.add(raw.content[0])
+        kept.append(raw)
+    for first, last in runs:
+        if covered.intersection(range(first, last + 1)) or not _can_be_cue(
+            doc, first, last, covered
+        ):
+            continue
+        quote = _free_quote(doc, quotes, doc[first], used_quotes)
+        raw_new = frame_of_cue(doc, first, last, quote)
+        if raw_new is None or (raw_new.kind == "indirect" and not _reports(raw_new, doc)):
+            continue
+        if raw_new.kind == "direct" and quote is not None and raw_new.content == quote:
+            used_quotes.add(quote[0])
+        kept.append(raw_new)
+    kept.sort(key=lambda r: (r.content_chars or (doc[r.content[0]].idx,))[0])
+    return kept

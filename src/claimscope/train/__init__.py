@@ -1,0 +1,1 @@
+"""Training code for claimscope's learned parts (needs the ``train`` extra: scikit-learn)."""

@@ -1,0 +1,105 @@
+"""The learned cue detector: features, the JSON model format, scoring and cue runs.
+
+The models here are written by hand (a few weights), so each expectation follows from the
+weights; one test checks the packaged model, when it is installed. Texts are fictional.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimscope.errors import ModelError
+from claimscope.extract.cue_model import (
+    FORMAT,
+    WEIGHTS_FILE,
+    CueModel,
+    cue_runs,
+    default_model_dir,
+    load_cue_model,
+    token_features,
+)
+
+
+def _token(doc: Any, word: str) -> Any:
+    return next(t for t in doc if t.text == word)
+
+
+@pytest.mark.slow
+def test_features_see_the_word_its_complements_and_its_subject(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn called for a new bridge.")
+    feats = set(token_features(_token(doc, "called"), frozenset(), set()))
+    assert {"l=call", "p=VERB", "lcw=call|prep|for", "c=nsubj", "subj=PROPN"} <= feats
+    assert "rule" not in feats and "inq" not in feats
+
+
+@pytest.mark.slow
+def test_features_mark_quoted_tokens_and_rule_cues(nlp: Any) -> None:
+    doc = nlp("“The ferry is late,” the captain said.")
+    said = _token(doc, "said")
+    ferry = _token(doc, "ferry")
+    assert "rule" in token_features(said, frozenset(), {said.i})
+    assert "inq" in token_features(ferry, frozenset({ferry.i}), set())
+    assert "hrule=nsubj" not in token_features(ferry, frozenset(), {said.i})
+
+
+def test_probability_is_the_logistic_of_bias_plus_weights(monkeypatch: Any) -> None:
+    import claimscope.extract.cue_model as cue_model
+
+    # The features are fixed here: the model sums the weights of those it knows.
+    monkeypatch.setattr(cue_model, "token_features", lambda *_args: ["a", "b", "unknown"])
+    model = CueModel(weights={"a": 2.0, "b": -1.0}, bias=0.5, threshold=0.5, keep_rule_threshold=0)
+    expected = 1 / (1 + math.exp(-(0.5 + 2.0 - 1.0)))
+    assert model.probability(object(), frozenset(), set()) == pytest.approx(expected)
+
+
+@pytest.mark.slow
+def test_runs_join_consecutive_cue_tokens(nlp: Any) -> None:
+    doc = nlp("The Corvale council called for a new bridge and the port waited.")
+    # "call" and the preposition under it score high; every other token scores low.
+    model = CueModel(
+        weights={"l=call": 6.0, "dhl=prep|call": 6.0}, bias=-3.0, threshold=0.5,
+        keep_rule_threshold=0.0,
+    )  # fmt: skip
+    runs = cue_runs(doc, model, quoted=frozenset(), rule_cues=set())
+    assert [(doc[a : b + 1].text, p > 0.9) for a, b, p in runs] == [("called for", True)]
+
+
+def test_json_round_trip_and_format_check(tmp_path: Path) -> None:
+    model = CueModel(weights={"l=say": 1.5}, bias=-2.0, threshold=0.4, keep_rule_threshold=0.1)
+    data = model.to_json(training={"seed": 0})
+    assert data["format"] == FORMAT and data["training"] == {"seed": 0}
+    assert CueModel.from_json(json.loads(json.dumps(data))) == model
+    with pytest.raises(ModelError, match="retrain"):
+        CueModel.from_json({**data, "format": "something-else/9"})
+
+
+def test_load_returns_none_without_weights_and_reads_a_file(tmp_path: Path) -> None:
+    assert load_cue_model(str(tmp_path)) is None
+    folder = tmp_path / "m"
+    folder.mkdir()
+    model = CueModel(weights={"l=say": 1.0}, bias=0.0, threshold=0.5, keep_rule_threshold=0.0)
+    (folder / WEIGHTS_FILE).write_text(json.dumps(model.to_json()), encoding="utf-8")
+    assert load_cue_model(str(folder)) == model
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / WEIGHTS_FILE).write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelError, match="cannot read"):
+        load_cue_model(str(broken))
+
+
+@pytest.mark.slow
+def test_packaged_model_is_small_and_finds_a_plain_speech_verb(nlp: Any) -> None:
+    path = default_model_dir() / WEIGHTS_FILE
+    if not path.is_file():
+        pytest.skip("no packaged cue model (train it with `claimscope train attribution`)")
+    assert path.stat().st_size < 5_000_000
+    model = load_cue_model()
+    assert model is not None
+    doc = nlp("The harbour master said the ferry would sail at noon.")
+    runs = cue_runs(doc, model, quoted=frozenset(), rule_cues={_token(doc, "said").i})
+    assert [doc[a : b + 1].text for a, b, _ in runs] == ["said"]

@@ -1,0 +1,114 @@
+"""Training the cue detector: token labels, the held-out split, fitting, the whole command.
+
+The small PolNeAR-style folder written here is fictional (Corvale and its people do not exist).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle
+from claimscope.extract.cue_model import WEIGHTS_FILE, load_cue_model
+from claimscope.train.attribution import (
+    ParsedArticle,
+    cue_labels,
+    fit,
+    split_held_out,
+    train_attribution,
+)
+
+_ARTICLES = [
+    ("Mayor Ilse Varn said the bridge was safe.", "said", "Mayor Ilse Varn", "the bridge was safe"),
+    ("The dockers' union wants a shorter week.", "wants", "The dockers' union", "a shorter week"),
+    ("Captain Oren Malk told reporters the ferry was late.", "told", "Captain Oren Malk",
+     "the ferry was late"),
+    ("A Corvale poll shows support for the new tram.", "shows", "A Corvale poll",
+     "support for the new tram"),
+    ("Councillor Edda Rusk argued the budget was too small.", "argued", "Councillor Edda Rusk",
+     "the budget was too small"),
+]  # fmt: skip
+
+
+def _ann(text: str, cue: str, source: str, content: str) -> str:
+    spans = [(source, "Source"), (cue, "Cue"), (content, "Content")]
+    lines = []
+    for n, (words, role) in enumerate(spans, start=1):
+        start = text.index(words)
+        lines.append(f"T{n}\t{role} {start} {start + len(words)}\t{words}")
+    start = text.index(cue)
+    lines.append(f"T4\tAttribution {start} {start + len(cue)}\t{cue}")
+    lines.append("E1\tAttribution:T4 Source:T1 Cue:T2 Content:T3")
+    return "\n".join(lines) + "\n"
+
+
+def _polnear_folder(root: Path, copies: int) -> Path:
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    for n in range(copies):
+        text, cue, source, content = _ARTICLES[n % len(_ARTICLES)]
+        (root / "text" / f"a{n:02d}.txt").write_text(text, encoding="utf-8")
+        (root / "attributions" / f"a{n:02d}_x.ann").write_text(
+            _ann(text, cue, source, content), encoding="utf-8"
+        )
+    return root
+
+
+@pytest.mark.slow
+def test_tokens_inside_a_gold_cue_are_labelled(nlp: Any) -> None:
+    text = "Mayor Ilse Varn called for a new bridge."
+    start = text.index("called for")
+    gold = AttributionSpans(source=None, cue=((start, start + len("called for")),), content=None)
+    item = ParsedArticle(PolnearArticle("x", text, (gold,), "x_a.ann"), nlp(text), shift=0)
+    labelled = [t.text for t, label in zip(item.doc, cue_labels(item), strict=True) if label]
+    assert labelled == ["called", "for"]
+
+
+def test_every_fifth_article_is_held_out() -> None:
+    items = [
+        ParsedArticle(PolnearArticle(f"n{n}", "", (), ""), None, 0) for n in reversed(range(10))
+    ]
+    fitted, held = split_held_out(items)
+    assert [i.article.name for i in held] == ["n4", "n9"]
+    assert len(fitted) == 8
+
+
+def test_fit_learns_which_feature_marks_a_cue() -> None:
+    pytest.importorskip("sklearn")
+    data = [(["cue-ish", "common"], True)] * 20 + [(["plain", "common"], False)] * 40
+    model = fit(data, c=1.0, seed=0, min_count=1)
+    assert model.weights["cue-ish"] > 0 > model.weights["plain"]
+
+
+@pytest.mark.slow
+def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    data = _polnear_folder(tmp_path / "train", copies=10)
+    record = train_attribution(data, tmp_path / "model", seed=0, log=lambda _line: None)
+    assert record["articles"] == 10 and record["held_out_articles"] == 2
+    saved = json.loads((tmp_path / "model" / WEIGHTS_FILE).read_text(encoding="utf-8"))
+    assert saved["training"]["settings"] == record["settings"]
+    model = load_cue_model(str(tmp_path / "model"))
+    assert model is not None and model.threshold == record["settings"]["threshold"]
+
+
+@pytest.mark.slow
+def test_train_command_writes_into_the_output_folder(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    import typer
+    from typer.testing import CliRunner
+
+    from claimscope.cli_train import train_app
+
+    app = typer.Typer()
+    app.add_typer(train_app)
+    data = _polnear_folder(tmp_path / "train", copies=10)
+    args = ["train", "attribution", "--data", str(data), "--output", str(tmp_path / "out")]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / WEIGHTS_FILE).is_file()
+    missing = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path / "no")])
+    assert missing.exit_code != 0 and "is not a folder" in missing.output
