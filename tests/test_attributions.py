@@ -457,3 +457,29 @@ def test_source_span_keeps_its_description_but_not_the_cue(
 ) -> None:
     record = only(attributions(nlp, text))
     assert record.source is not None and record.source.text == source
+
+
+@pytest.mark.parametrize(
+    ("text", "source_type"),
+    [
+        ("Xinhua said the talks in Corvale would resume.", "state_media"),
+        ("KCNA said the launch near Corvale had succeeded.", "state_media"),
+        ("Reuters reported that the Corvale port had closed.", "media"),
+        ("The BBC said the Corvale vote was delayed.", "media"),
+    ],
+)
+def test_registry_outlets_type_their_sources(analyzer: Any, text: str, source_type: str) -> None:
+    # Outlets named in the shipped registry are typed by its ownership field: a state-owned
+    # agency is state media, a private or public-service outlet is media.
+    analysis = analyzer.analyze(text)
+    assert [a.source_type for a in analysis.attributions] == [source_type]
+
+
+def test_an_acronym_defined_in_the_article_is_not_a_registry_outlet(analyzer: Any) -> None:
+    # Regression: "Ostravian News Agency (ONA)" made "the ONA" the Oman News Agency (state
+    # media) because the registry knows that agency by the same letters.
+    analysis = analyzer.analyze(
+        "According to the Ostravian News Agency (ONA), the two governments agreed to cooperate. "
+        "The ONA said talks would resume."
+    )
+    assert "state_media" not in [a.source_type for a in analysis.attributions]

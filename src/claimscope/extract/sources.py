@@ -139,6 +139,9 @@ def classify_source(
     names = [entity.canonical.lower()] if entity is not None else []
     if any(m in s for s in [lowered, *titles, *names] for m in lx.STATE_MEDIA_MARKERS):
         return "state_media"
+    outlet_type = _registry_type(doc, head, entity)
+    if outlet_type is not None:
+        return outlet_type
     if is_pronoun(head):
         if referent_type is not None:
             return referent_type
@@ -166,6 +169,30 @@ def classify_source(
     if kind is not None:
         return kind
     return "other" if named else "anonymous"
+
+
+def _registry_type(doc: Any, head: Any, entity: Entity | None) -> SourceType | None:
+    """``state_media`` or ``media`` when the source is an outlet of the shipped registry.
+
+    The phrase is tried as written ("Xinhua", "the Korean Central News Agency"), then every
+    name its entity cluster goes by (so an acronym defined earlier counts).
+    """
+    from claimscope.outlets import lookup_outlet
+
+    compound = [t for t in head.subtree if t.dep_ in ("compound", "det", "amod") or t == head]
+    names = [" ".join(t.text for t in sorted(compound, key=lambda t: t.i))]
+    if entity is not None:
+        # An acronym the article defines by its own expansion means that expansion, not a
+        # registry outlet that shares the letters ("ONA" defined as a fictional agency is not
+        # the Oman News Agency).
+        defined = any(m.kind == "expansion" for m in entity.mentions)
+        names.append(entity.canonical)
+        names.extend(m.text for m in entity.mentions if not (defined and m.kind == "acronym"))
+    for name in names:
+        outlet = lookup_outlet(name)
+        if outlet is not None:
+            return "state_media" if outlet.ownership == "state" else "media"
+    return None
 
 
 class EntityLinker:
