@@ -123,10 +123,6 @@ def test_multi_sentence_quote_is_one_quote_of_the_president(analysis: Any) -> No
         assert _claim(analysis, part).attribution == quote.id
 
 
-@_gap(
-    "the second paragraph of a multi-paragraph quote (opening mark, no cue of its own, after a "
-    "paragraph that never closes its quote) is not attributed to the speaker of the first"
-)
 def test_multi_paragraph_quote_keeps_its_speaker(analysis: Any) -> None:
     mayor = _person(analysis, "Lunde")
     first = _attribution(analysis, "rationed bread and diesel")

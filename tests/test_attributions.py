@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from claimscope.extract.attributions import extract_attributions
-from claimscope.extract.quotes import find_quotes
+from claimscope.extract.quotes import find_quotes, stands_alone
 from claimscope.schema import Attribution, Entity, Mention, Span
 
 
@@ -128,6 +128,117 @@ def test_floating_quote_continues_the_previous_speaker(nlp: Any) -> None:
     assert all(a.source is not None and a.source.text == "the correspondent" for a in found)
     assert all(a.source_type == "eyewitness" for a in found)
     assert found[1].sentence == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("Varn left. ‘We stay.’ The talks went on.", True),
+        ("Varn left.\n“We stay.”", True),
+        ("Varn left. “We stay”. Then the talks went on.", True),
+        ("‘We stay,’ Varn said.", False),
+        ("Varn said: “We stay.”", False),
+        ("Varn called it the ‘we stay.’ line.", False),
+    ],
+)
+def test_quote_standing_alone_as_a_sentence(text: str, alone: bool) -> None:
+    (quote,) = find_quotes(text)
+    assert stands_alone(text, quote) is alone
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # After indirect speech, in the same paragraph.
+        "Dock foreman Arvid Penn rejected the offer from the Saltmere harbour board. "
+        "‘Nobody asked the men who do the work.’",
+        # After indirect speech, opening the next paragraph.
+        "Dock foreman Arvid Penn said the crews would stay out until Friday.\n"
+        "‘Nobody asked the men who do the work.’",
+    ],
+)
+def test_floating_quote_after_indirect_speech_takes_its_speaker(nlp: Any, text: str) -> None:
+    found = attributions(nlp, text)
+    quote = only([a for a in found if a.content.text.startswith("Nobody asked")])
+    assert quote.kind == "direct"
+    assert quote.content.text == "Nobody asked the men who do the work"
+    assert quote.source is not None and quote.source.text == "Dock foreman Arvid Penn"
+    (speech,) = [a for a in found if a is not quote]
+    assert quote.cue == speech.cue
+    assert quote.sentence == 1
+
+
+@pytest.mark.slow
+def test_floating_quote_follows_a_pronoun_speaker(nlp: Any) -> None:
+    text = (
+        "Councillor Mira Holt of Corvale said the budget was final. She pointed to the "
+        "flood repairs. ‘We cannot pay twice for one bridge.’"
+    )
+    holt = entity(text, "E1", "PERSON", "Mira Holt")
+    found = attributions(nlp, text, [holt])
+    quote = only([a for a in found if "pay twice" in a.content.text])
+    assert quote.kind == "direct"
+    assert quote.source_entity == "E1"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A document does not speak in a quote of its own.
+        "A report published on Monday said the cranes at Saltmere were unsafe. "
+        "‘The crews knew it for years.’",
+        # Another sentence stands between the speaker and the quote.
+        "Dock foreman Arvid Penn said the crews would stay out. The cranes stood idle all week. "
+        "‘Nobody asked the men who do the work.’",
+        # A quoted phrase, not a sentence.
+        "Dock foreman Arvid Penn said the crews would stay out. ‘Until Friday.’",
+        # The quote is part of the author's own sentence.
+        "Dock foreman Arvid Penn said the crews would stay out. "
+        "His ‘nobody asked us’ line was printed on every banner.",
+    ],
+)
+def test_no_floating_quote_without_a_speaker_right_before(nlp: Any, text: str) -> None:
+    found = attributions(nlp, text)
+    assert [a for a in found if a.kind == "direct"] == []
+
+
+@pytest.mark.slow
+def test_multi_paragraph_quote_continues_with_its_speaker(nlp: Any) -> None:
+    text = (
+        "Harbour master Jonas Vell told the Saltmere Gazette: “The tide gauges failed twice "
+        "this month, and nobody came to fix them.\n"
+        "“We are still waiting for the engineers.”\n"
+        "The board did not comment."
+    )
+    found = attributions(nlp, text)
+    assert [(a.kind, a.content.text) for a in found] == [
+        ("direct", "The tide gauges failed twice this month, and nobody came to fix them"),
+        ("direct", "We are still waiting for the engineers"),
+    ]
+    first, second = found
+    assert first.source is not None and first.source.text == "Harbour master Jonas Vell"
+    assert (second.source, second.cue, second.source_type) == (
+        first.source,
+        first.cue,
+        first.source_type,
+    )
+
+
+@pytest.mark.slow
+def test_closed_quote_does_not_run_into_the_next_paragraph(nlp: Any) -> None:
+    # The first paragraph closes its quote: the next paragraph's quote, with its own cue,
+    # keeps its own speaker.
+    text = (
+        "“The gauges failed,” Jonas Vell, the harbour master, said.\n"
+        "“The engineers are on their way,” the board’s spokeswoman Lea Dorn said."
+    )
+    found = attributions(nlp, text)
+    assert [(a.content.text, a.source and a.source.text) for a in found] == [
+        ("The gauges failed", "Jonas Vell, the harbour master"),
+        ("The engineers are on their way", "the board’s spokeswoman Lea Dorn"),
+    ]
 
 
 @pytest.mark.slow

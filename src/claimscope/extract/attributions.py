@@ -17,6 +17,7 @@ Example:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -36,7 +37,7 @@ from claimscope.extract.cues import (
     verb_attribution,
 )
 from claimscope.extract.learned_cues import with_learned_cues
-from claimscope.extract.quotes import QuoteIndex
+from claimscope.extract.quotes import Quote, QuoteIndex, stands_alone
 from claimscope.extract.sources import (
     EntityLinker,
     classify_source,
@@ -47,6 +48,9 @@ from claimscope.extract.sources import (
 from claimscope.schema import Attribution, Entity, SourceType, Span
 
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "his", "her", "him"})
+#: Sources that cannot be the speaker of a floating quote: a document is quoted by name ("the
+#: report said"), never by a quote that follows it on its own.
+_NOT_SPEAKERS = frozenset({"document", "author"})
 
 
 @dataclass(frozen=True)
@@ -126,8 +130,17 @@ def _embedded_in_report(cue: Any, first: int) -> bool:
 def _direct_quotes(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
     found: list[RawAttribution] = []
     text = doc.text
+    previous_quote: Quote | None = None  # the quote of ``found[-1]``
     for quote, (first, last) in zip(quotes.quotes, quotes.ranges, strict=True):
-        if first > last or not is_finite_clause(doc[first : last + 1]):
+        # News convention: a quote that runs over paragraphs leaves each paragraph but the last
+        # unclosed and opens the next one with a new mark; that paragraph goes on with the
+        # same quote, whether or not it is a sentence of its own.
+        continues = (
+            previous_quote is not None
+            and previous_quote.runs_on
+            and not text[previous_quote.close : quote.open].strip()
+        )
+        if first > last or not (continues or is_finite_clause(doc[first : last + 1])):
             continue  # a quoted phrase ("‘heroic liberation’"), not a quoted sentence
         cue = _quote_cue(doc, first, last, quotes.quoted)
         if cue is not None and _embedded_in_report(cue, first):
@@ -146,6 +159,7 @@ def _direct_quotes(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
                     content_chars=(quote.start, quote.end),
                 )
             )
+            previous_quote = quote
             continue
         # A quote with no cue of its own continues the quote just before it in the paragraph:
         # "‘...,’ the correspondent noted. ‘...’"
@@ -153,8 +167,13 @@ def _direct_quotes(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
         if (
             previous is not None
             and previous.content_chars is not None
-            and "\n" not in text[previous.content_chars[1] : quote.open]
-            and doc[first].sent.start - _end_of_sentence(doc, previous) <= 1
+            and (
+                continues
+                or (
+                    "\n" not in text[previous.content_chars[1] : quote.open]
+                    and doc[first].sent.start - _end_of_sentence(doc, previous) <= 1
+                )
+            )
         ):
             found.append(
                 RawAttribution(
@@ -166,7 +185,73 @@ def _direct_quotes(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
                     inherits=previous.inherits or previous,
                 )
             )
+            previous_quote = quote
     return found
+
+
+def _content_chars(doc: Any, raw: RawAttribution) -> tuple[int, int]:
+    if raw.content_chars is not None:
+        return raw.content_chars
+    first, last = raw.content
+    return int(doc[first].idx), int(doc[last].idx + len(doc[last]))
+
+
+#: A stop (with any marks or brackets after it) followed by more text: a sentence boundary.
+_SENTENCE_BREAK = re.compile("[.!?\u2026][\"'\u2019\u201d\u00bb)\\]]*\\s")
+
+
+def _floating_quotes(
+    doc: Any, quotes: QuoteIndex, found: list[RawAttribution]
+) -> tuple[list[RawAttribution], set[int]]:
+    """``found`` plus a direct attribution for each floating quote, and the ids of those.
+
+    A floating quote is a quoted sentence with no cue of its own, standing alone right after a
+    sentence that attributes something to someone: "Union secretary Tomas Brell rejected the
+    offer. ‘Nobody asked the men who do the work.’" News writing (and PolNeAR, and checkers)
+    take it as that speaker's words, so it inherits the cue, source and channel of the
+    attribution it follows, in the same paragraph or at the start of the next. Whether that
+    source can speak (a person or a named body, not a document) is known only once sources
+    are resolved, so the caller checks it for the attributions whose ids are returned.
+    """
+    text = doc.text
+    spans = [(_content_chars(doc, raw), raw) for raw in found]
+    taken = [chars for chars, _ in spans]
+    added: list[RawAttribution] = []
+    for quote, (first, last) in zip(quotes.quotes, quotes.ranges, strict=True):
+        if first > last or any(s < quote.end and quote.start < e for s, e in taken):
+            continue  # already the content of an attribution, or part of one
+        if not (quote.runs_on or is_finite_clause(doc[first : last + 1])):
+            continue
+        if not stands_alone(text, quote):
+            continue
+        before = [
+            (max(end, doc[raw.cue[1]].idx + len(doc[raw.cue[1]])), raw)
+            for (_, end), raw in spans
+            if end <= quote.open and raw.cue[1] < first
+        ]
+        if not before:
+            continue
+        end, previous = max(before, key=lambda item: (item[0], item[1].cue[0]))
+        # Directly after the attribution's sentence: no other sentence lies in between.
+        between = text[end : quote.open].rstrip().rstrip("\"'\u2019\u201d\u00bb)]")
+        if "\n" in between or _SENTENCE_BREAK.search(between):
+            continue
+        raw = RawAttribution(
+            "direct",
+            previous.cue,
+            previous.source,
+            (first, last),
+            channel=previous.channel,
+            content_chars=(quote.start, quote.end),
+            inherits=previous.inherits or previous,
+        )
+        added.append(raw)
+        spans.append(((quote.start, quote.end), raw))
+        taken.append((quote.start, quote.end))
+    if not added:
+        return found, set()
+    merged = sorted([*found, *added], key=lambda r: _content_chars(doc, r)[0])
+    return merged, {id(raw) for raw in added}
 
 
 def _by_reporting_noun(raw: RawAttribution) -> RawAttribution:
@@ -321,13 +406,28 @@ def extract_attributions(
     found = rule_attributions(doc, quotes)
     if model is not None:
         found = with_learned_cues(doc, quotes, found, model)
+    found, floating = _floating_quotes(doc, quotes, found)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):
             # A parse-tree walk met itself coming back (odd parses of odd sentences): there is
             # no well-formed cue or content to report, so there is no attribution here.
             continue
-        if raw.inherits is not None and id(raw.inherits) in resolved:
+        if id(raw) in floating:
+            inherited = resolved.get(id(raw.inherits))
+            if (
+                inherited is None
+                or inherited.span is None
+                or inherited.source_type in _NOT_SPEAKERS
+                or (
+                    raw.inherits is not None
+                    and raw.inherits.kind == "according_to"
+                    and inherited.source_type in ("media", "state_media")
+                )
+            ):
+                continue  # the sentence before names nobody who could say it
+            source = inherited
+        elif raw.inherits is not None and id(raw.inherits) in resolved:
             source = resolved[id(raw.inherits)]
         else:
             source = resolver.resolve(raw.source, raw.cue)

@@ -27,6 +27,9 @@ _CLOSERS = frozenset("\u2019\u201d\u00bb")
 # What may stand before an opening mark / after a closing mark.
 _BEFORE_OPEN = " \t\n([{\u2014\u2013-/:;\u00a0"
 _AFTER_CLOSE = " \t\n)]}\u2014\u2013-/:;,.!?\u00a0"
+# What ends a sentence, and the marks and brackets that may trail its final stop.
+_SENTENCE_END = ".!?\u2026"
+_TRAILING = "\"'\u2019\u201d\u00bb)]"
 
 Role = Literal["open", "close", "possessive", "skip"]
 
@@ -122,6 +125,46 @@ def find_quotes(text: str) -> list[Quote]:
     quotes.extend(_pair(text, marks, len(text) if paragraph_end == -1 else paragraph_end))
     quotes.sort(key=lambda q: q.open)
     return quotes
+
+
+def _ends_sentence(text: str, at: int) -> bool:
+    """Whether ``text`` up to offset ``at`` ends a sentence or a paragraph, or is empty.
+
+    Walks back over the characters rather than slicing, so that a check near the end of a long
+    article does not copy the article.
+    """
+    i = at
+    while i > 0 and text[i - 1] in " \t\u00a0":
+        i -= 1
+    if i == 0 or text[i - 1] == "\n":
+        return True
+    while i > 0 and text[i - 1] in _TRAILING:
+        i -= 1
+    return i > 0 and text[i - 1] in _SENTENCE_END
+
+
+def stands_alone(text: str, quote: Quote) -> bool:
+    """Whether ``quote`` is a sentence (or several) of its own, with no words of the article's
+    around it: "He rejected the offer. ‘Nobody asked us.’ The talks ..." but not "‘Nobody
+    asked us,’ he said" nor "the ‘nobody asked us’ line".
+
+    A quote that runs on into the next paragraph ends with its paragraph, so it ends a sentence
+    whatever its last character is.
+    """
+    if not _ends_sentence(text, quote.open):
+        return False
+    if quote.runs_on:
+        return True
+    inside = text[quote.start : quote.end].rstrip()
+    after = text[quote.close + 1 : quote.close + 16]  # enough for the stops and a space
+    rest = after.lstrip(_SENTENCE_END)
+    if not (inside and inside[-1] in _SENTENCE_END) and len(rest) == len(after):
+        return False  # no stop inside the marks or just after them: the sentence goes on
+    rest = rest.lstrip(" \t\u00a0")
+    # Then the paragraph or the text ends, or a new sentence starts (a capital or a quote).
+    return (
+        not rest or rest[0] == "\n" or rest[0].isupper() or rest[0] in _OPENERS or rest[0] in "\"'"
+    )
 
 
 class QuoteIndex:
