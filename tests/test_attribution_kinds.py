@@ -208,8 +208,9 @@ def test_indirect_praise_by_title_and_name(analysis: Any) -> None:
 
 
 @_gap(
-    "'the Belmoran leader' is not linked to Belmoran President Aurel Maren: the description "
-    "matches only titles that hold its words, and 'leader' is not 'President'"
+    "'the Belmoran leader' is now linked to President Aurel Maren, but the cue is taken as "
+    "'has repeatedly emphasized' (the cue model stretches it over the auxiliary and the "
+    "adverb) instead of the reporting verb 'emphasized'"
 )
 def test_demonym_leader_description_refers_to_the_president(analysis: Any) -> None:
     stance = _attribution(analysis, "his commitment to a negotiated settlement")

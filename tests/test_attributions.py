@@ -594,3 +594,15 @@ def test_an_acronym_defined_in_the_article_is_not_a_registry_outlet(analyzer: An
         "The ONA said talks would resume."
     )
     assert "state_media" not in [a.source_type for a in analysis.attributions]
+
+
+def test_country_leader_description_refers_to_the_head_of_state(analyzer: Any) -> None:
+    # "the Russian leader" names the person titled "Russian President": a head of state or
+    # government is the country's leader, and the demonym must agree.
+    analysis = analyzer.analyze(
+        "Russian President Ivo Marek met Tarnian Prime Minister Ana Voss in Corvale.\n"
+        "The Russian leader has insisted that the border talks would resume in May."
+    )
+    marek = next(e for e in analysis.entities if e.canonical == "Ivo Marek")
+    found = [a for a in analysis.attributions if a.source and a.source.text == "The Russian leader"]
+    assert [a.source_entity for a in found] == [marek.id]

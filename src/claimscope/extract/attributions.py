@@ -141,7 +141,7 @@ class _SourceResolver:
     def __init__(self, doc: Any, entities: list[Entity]) -> None:
         self.doc = doc
         self.text: str = doc.text
-        self.linker = EntityLinker(entities)
+        self.linker = EntityLinker(entities, self.text)
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.seen: list[_Source] = []
 

@@ -128,3 +128,8 @@ ACCOUNT_NOUNS = frozenset(
     {"account", "allegation", "assertion", "claim", "description", "report", "rumour",
      "rumor", "statement", "story", "testimony"}
 )  # fmt: skip
+
+#: Titles of heads of state or government, whom a text may call "the [country] leader".
+HEAD_OF_STATE_WORDS = frozenset(
+    {"chancellor", "emir", "king", "monarch", "premier", "president", "prime", "queen", "sultan"}
+)  # fmt: skip

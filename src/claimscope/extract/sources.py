@@ -12,6 +12,7 @@ from bisect import bisect_left
 from typing import Any
 
 from claimscope.extract import lexicon as lx
+from claimscope.gazetteer import looks_like_demonym
 from claimscope.schema import Entity, SourceType
 
 #: Children kept inside a source phrase; relative clauses and participles ("embedded with a
@@ -195,6 +196,24 @@ def _registry_type(doc: Any, head: Any, entity: Entity | None) -> SourceType | N
     return None
 
 
+def _description_words(entity: Entity, text: str = "") -> set[str]:
+    """The words a description of ``entity`` may use: its titles' words, plus "leader" for
+    a head of state or government ("the Russian leader" is the one titled "Russian President").
+
+    A demonym written just before a titled mention counts as part of the title ("Belmoran
+    President Aurel Maren": the model may tag "Belmoran" apart from the title).
+    """
+    words = {w.lower().strip(",.") for t in entity.titles for w in t.text.split()}
+    for mention in entity.mentions:
+        if mention.kind == "title_name" and text:
+            before = text[max(0, mention.start - 40) : mention.start].split()
+            if before and before[-1][:1].isupper() and looks_like_demonym(before[-1]):
+                words.add(before[-1].lower())
+    if words & lx.HEAD_OF_STATE_WORDS:
+        words.add("leader")
+    return words
+
+
 class EntityLinker:
     """Finds the entity cluster a source phrase belongs to.
 
@@ -202,15 +221,12 @@ class EntityLinker:
         entities: the clusters from ``extract_entities`` (may be empty).
     """
 
-    def __init__(self, entities: list[Entity]) -> None:
+    def __init__(self, entities: list[Entity], text: str = "") -> None:
         self._mentions = sorted(
             ((m.start, m.end, e) for e in entities for m in e.mentions), key=lambda x: x[0]
         )
         self._starts = [m[0] for m in self._mentions]
-        self._title_words = {
-            e.id: {w.lower().strip(",.") for t in e.titles for w in t.text.split()}
-            for e in entities
-        }
+        self._title_words = {e.id: _description_words(e, text) for e in entities}
 
     def overlapping(self, start: int, end: int) -> Entity | None:
         """The entity with the mention that overlaps ``[start, end)`` most."""
