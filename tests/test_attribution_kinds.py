@@ -155,10 +155,6 @@ def test_quote_interrupted_by_an_inverted_cue(analysis: Any) -> None:
     assert _claim(analysis, "built to make noise").attribution == after.id
 
 
-@_gap(
-    "a floating quote whose speaker is named in the sentence before (after indirect speech, "
-    "not after another quote) gets no attribution and stays in the author's voice"
-)
 def test_floating_quote_takes_the_speaker_of_the_sentence_before(analysis: Any) -> None:
     quote = _attribution(analysis, "Nobody wants soldiers on that road")
     assert quote.kind == "direct"
@@ -380,10 +376,6 @@ def test_the_army_is_not_the_general(analysis: Any) -> None:
 # --- channels -------------------------------------------------------------------------------
 
 
-@_gap(
-    "'..., X said, according to Reuters': Reuters is taken as the source of 'X said' instead "
-    "of the channel of X's words, and the claim is left in the author's voice"
-)
 def test_said_according_to_reuters_is_a_channel(analysis: Any) -> None:
     minister = _attribution(analysis, "Checkpoints will remain on the pass road")
     assert minister.kind == "indirect"

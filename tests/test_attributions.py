@@ -606,3 +606,19 @@ def test_country_leader_description_refers_to_the_head_of_state(analyzer: Any) -
     marek = next(e for e in analysis.entities if e.canonical == "Ivo Marek")
     found = [a for a in analysis.attributions if a.source and a.source.text == "The Russian leader"]
     assert [a.source_entity for a in found] == [marek.id]
+
+
+def test_speech_verb_after_the_clause_with_according_to_as_channel(analyzer: Any) -> None:
+    # Regression: in "..., the minister said, according to Reuters." the parser hangs "said"
+    # off the reported clause (parataxis): there was no attribution to the minister, and
+    # Reuters became the source of "the minister said". Reuters is the channel.
+    analysis = analyzer.analyze(
+        "The Corvale road stays closed until May, Harbour Minister Odile Ferrant said, "
+        "according to Reuters."
+    )
+    found = [
+        (a.kind, a.source.text if a.source else None, a.channel.text if a.channel else None)
+        for a in analysis.attributions
+    ]
+    assert found == [("indirect", "Harbour Minister Odile Ferrant", "Reuters")]
+    assert analysis.attributions[0].content.text == "The Corvale road stays closed until May"

@@ -132,6 +132,9 @@ def issuer_of(noun: Any) -> Any:
 def channel_of(verb: Any) -> tuple[int, int] | None:
     """A document or outlet the words came through: "said in a statement", "told on radio"."""
     for child in verb.children:
+        according = _according_to_object(child)
+        if according is not None:
+            return phrase_bounds(according)  # "X said, according to Reuters"
         if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
             for pobj in child.children:
                 lemma = pobj.lemma_.lower()
@@ -199,6 +202,20 @@ def verb_attribution(verb: Any) -> RawAttribution | None:
     for child in children:
         if child.dep_ == "ccomp":
             return RawAttribution("indirect", cue, source, _clause_content(child))
+    if (
+        verb.dep_ == "parataxis"
+        and source is not None
+        and verb.head.pos_ in ("VERB", "AUX")
+        and verb.left_edge.i > verb.head.i
+    ):
+        # "The road stays closed until May, the minister said.": the parser hangs the speech
+        # verb off the reported clause; the content is that clause, up to the speaker.
+        doc = verb.doc
+        first, last = verb.head.left_edge.i, verb.left_edge.i - 1
+        while last > first and doc[last].is_punct:
+            last -= 1
+        if last > first:
+            return RawAttribution("indirect", cue, source, (first, last))
     dobj = next((c for c in children if c.dep_ == "dobj"), None)
     as_phrase = _as_phrase(verb) or (_as_phrase(dobj) if dobj is not None else None)
     if lemma in lx.AS_VERBS and as_phrase is not None:
@@ -227,12 +244,32 @@ def light_verb_attribution(verb: Any, noun: Any) -> RawAttribution | None:
     return RawAttribution("indirect", (verb.i, verb.i), subject_of(verb), _object_range(verb, noun))
 
 
+def _according_to_object(token: Any) -> Any:
+    """The X of an "according to X" phrase headed by ``token``, or None."""
+    doc = token.doc
+    if token.lower_ != "according" or token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+        return None
+    return next((c for c in doc[token.i + 1].children if c.dep_ == "pobj"), None)
+
+
 def according_to_attribution(according: Any) -> RawAttribution | None:
-    """ "According to X, Y": the source is X, the content the rest of the clause."""
+    """ "According to X, Y": the source is X, the content the rest of the clause.
+
+    When the phrase hangs from a reporting verb with a speaker of its own ("the minister said,
+    according to Reuters"), X is not the source but the channel of the minister's words, and
+    that verb's attribution records it (``channel_of``).
+    """
     doc = according.doc
     to = doc[according.i + 1]
-    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    source = _according_to_object(according)
     if source is None:
+        return None
+    head = according.head
+    if (
+        head.pos_ == "VERB"
+        and head.lemma_.lower() in lx.REPORTING_VERBS
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    ):
         return None
     clause = according.head
     while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
