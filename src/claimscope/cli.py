@@ -12,11 +12,12 @@ import json
 import sys
 from contextlib import nullcontext
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated, Any
 
 import typer
 
 from claimscope import __version__
+from claimscope.cli_output import EXIT_OUTPUT, fail, write_output
 from claimscope.errors import ClaimscopeError, InvalidOptionError
 from claimscope.options import DEFAULT_MAX_CHARS, AnalyzeOptions
 
@@ -24,8 +25,6 @@ from claimscope.options import DEFAULT_MAX_CHARS, AnalyzeOptions
 EXIT_INTERNAL = 70
 #: Exit code of ``batch`` when some records failed (each failure is in the output).
 EXIT_SOME_FAILED = 4
-#: Exit code when an output file cannot be written: EX_CANTCREAT from sysexits.h.
-EXIT_OUTPUT = 73
 
 app = typer.Typer(
     name="claimscope",
@@ -56,11 +55,6 @@ class OutputFormat(enum.StrEnum):
     html = "html"
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"claimscope: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _version_callback(value: bool) -> None:
     if value:
         typer.echo(f"claimscope {__version__}")
@@ -88,13 +82,6 @@ def _parse_published(value: str | None) -> dt.date | None:
         raise InvalidOptionError(
             f"--published '{value}' is not a date: use the form YYYY-MM-DD"
         ) from None
-
-
-def _write(path: Path, content: str) -> None:
-    try:
-        path.write_text(content, encoding="utf-8")
-    except OSError as err:
-        _fail(f"cannot write {path}: {err.strerror or err}", EXIT_OUTPUT)
 
 
 @app.command()
@@ -149,14 +136,14 @@ def analyze(
         )
         analysis = next(Analyzer(options).analyze_many([item]))
     except ClaimscopeError as err:
-        _fail(str(err), err.exit_code)
+        fail(str(err), err.exit_code)
 
     if json_out is not None:
-        _write(json_out, analysis.model_dump_json(indent=2))
+        write_output(json_out, analysis.model_dump_json(indent=2))
     if html_out is not None:
         from claimscope.report import render_html
 
-        _write(html_out, render_html(analysis))
+        write_output(html_out, render_html(analysis))
 
     if output_format is OutputFormat.json:
         content = analysis.model_dump_json(indent=2)
@@ -176,7 +163,7 @@ def analyze(
     if output is None:
         sys.stdout.write(content if content.endswith("\n") else content + "\n")
     else:
-        _write(output, content)
+        write_output(output, content)
 
 
 @app.command()
@@ -218,11 +205,11 @@ def batch(
         records = read_jsonl(lines, options=options, fetch=fetch)
         analyzer = Analyzer(options)
     except ClaimscopeError as err:
-        _fail(str(err), err.exit_code)
+        fail(str(err), err.exit_code)
     try:
         sink = sys.stdout if output is None else output.open("w", encoding="utf-8")
     except OSError as err:
-        _fail(f"cannot write {output}: {err.strerror or err}", EXIT_OUTPUT)
+        fail(f"cannot write {output}: {err.strerror or err}", EXIT_OUTPUT)
     done = failed = 0
     with sink if output is not None else nullcontext(sink):
         for result in run_batch(records, analyzer):
@@ -247,7 +234,7 @@ def schema(
     if output is None:
         sys.stdout.write(content)
     else:
-        _write(output, content)
+        write_output(output, content)
 
 
 def _register_subcommands() -> None:

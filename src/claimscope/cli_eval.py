@@ -6,10 +6,11 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, NoReturn
+from typing import Annotated
 
 import typer
 
+from claimscope.cli_output import fail, write_output
 from claimscope.errors import ClaimscopeError
 
 eval_app = typer.Typer(
@@ -23,22 +24,12 @@ class AttributionSystem(enum.StrEnum):
     textacy = "textacy"
 
 
-def _fail(message: str, code: int) -> NoReturn:
-    typer.echo(f"claimscope: error: {message}", err=True)
-    raise typer.Exit(code)
-
-
 def _emit(result: dict[str, object], output: Path | None) -> None:
     content = json.dumps(result, indent=2, ensure_ascii=False) + "\n"
     if output is None:
         sys.stdout.write(content)
-        return
-    try:
-        output.write_text(content, encoding="utf-8")
-    except OSError as err:
-        from claimscope.cli import EXIT_OUTPUT
-
-        _fail(f"cannot write {output}: {err.strerror or err}", EXIT_OUTPUT)
+    else:
+        write_output(output, content)
 
 
 @eval_app.command()
@@ -70,5 +61,5 @@ def attribution(
     try:
         result = evaluate_attribution(data, system=system.value, limit=limit)
     except ClaimscopeError as err:
-        _fail(str(err), err.exit_code)
+        fail(str(err), err.exit_code)
     _emit(result, output)

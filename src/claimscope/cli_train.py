@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 
+from claimscope.cli_output import fail
 from claimscope.errors import ClaimscopeError
 
 train_app = typer.Typer(
@@ -41,6 +42,5 @@ def attribution(
             data, target, seed=seed, limit=limit, log=lambda line: typer.echo(line, err=True)
         )
     except ClaimscopeError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(code=err.exit_code) from err
+        fail(str(err), err.exit_code)
     typer.echo(f"held-out scores: {record['held_out']}")
