@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimscope.extract import lexicon as lx
-from claimscope.extract.common import SentenceIndex, make_span
+from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
 from claimscope.extract.cue_model import CueModel, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
@@ -58,16 +58,6 @@ class _Source:
     span: Span | None
     entity: Entity | None
     source_type: SourceType
-
-
-def _token_span(doc: Any, text: str, first: int, last: int) -> Span:
-    """``span_of_tokens`` with the text passed in: ``doc.text`` is rebuilt on every access.
-
-    The bounds come from parse-tree walks that can meet in the wrong order on odd parses, so
-    they are put in order here rather than trusted (a reversed span is a crash, not a record).
-    """
-    first, last = min(first, last), max(first, last)
-    return make_span(text, doc[first].idx, doc[last].idx + len(doc[last]))
 
 
 def _by_reporting_noun(raw: RawAttribution) -> RawAttribution:
@@ -156,8 +146,8 @@ class _SourceResolver:
             return _Source(None, None, None, "anonymous")
         doc = self.doc
         bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
-        name = _token_span(doc, self.text, *bounds)
-        span = _token_span(doc, self.text, *described_bounds(head, bounds, avoid=cue))
+        name = span_of_tokens(doc, *bounds, text=self.text)
+        span = span_of_tokens(doc, *described_bounds(head, bounds, avoid=cue), text=self.text)
         entity = self.linker.naming(head, name.start, name.end)
         referent_type: SourceType | None = None
         if is_pronoun(head) and entity is None:
@@ -251,10 +241,10 @@ def extract_attributions(
         if raw.content_chars is not None:
             content = make_span(text, *raw.content_chars)
         else:
-            content = quotes.close_over(_token_span(doc, text, *raw.content), text)
+            content = quotes.close_over(span_of_tokens(doc, *raw.content, text=text), text)
         if not content.text.strip() or not any(ch.isalnum() for ch in content.text):
             continue
-        cue = _token_span(doc, text, *raw.cue)
+        cue = span_of_tokens(doc, *raw.cue, text=text)
         key = (cue.start, content.start, content.end)
         if key in seen_keys:
             continue
@@ -268,7 +258,7 @@ def extract_attributions(
                 source=source.span,
                 source_entity=source.entity.id if source.entity is not None else None,
                 source_type=source.source_type,
-                channel=_token_span(doc, text, *raw.channel) if raw.channel else None,
+                channel=span_of_tokens(doc, *raw.channel, text=text) if raw.channel else None,
                 content=content,
                 sentence=sentence,
             )

@@ -46,6 +46,15 @@ def make_span(text: str, start: int, end: int, *, trim: bool = True) -> Span:
     return Span.of(text, start, end)
 
 
-def span_of_tokens(doc: Any, first: int, last: int, *, trim: bool = True) -> Span:
-    """The span covering tokens ``first`` through ``last`` (inclusive) of ``doc``."""
-    return make_span(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text), trim=trim)
+def span_of_tokens(
+    doc: Any, first: int, last: int, *, text: str | None = None, trim: bool = True
+) -> Span:
+    """The span covering tokens ``first`` through ``last`` (inclusive) of ``doc``.
+
+    Pass ``text`` (``doc.text``, read once) when building many spans: spaCy joins all tokens
+    again on every ``doc.text`` access. Bounds from parse-tree walks can meet in the wrong
+    order on odd parses, so they are put in order rather than trusted.
+    """
+    first, last = min(first, last), max(first, last)
+    text = doc.text if text is None else text
+    return make_span(text, doc[first].idx, doc[last].idx + len(doc[last]), trim=trim)

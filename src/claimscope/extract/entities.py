@@ -74,7 +74,8 @@ def extract_entities(doc: Any) -> list[Entity]:
     mentions.extend(_repeated_names(doc, mentions))
     clusters = _cluster(doc, mentions, pairs)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    return [_entity(doc, f"E{i}", cluster) for i, cluster in enumerate(clusters, start=1)]
+    text = doc.text  # read once: spaCy joins every token again on each access
+    return [_entity(doc, text, f"E{i}", cluster) for i, cluster in enumerate(clusters, start=1)]
 
 
 def _settle_labels(doc: Any, mentions: list[NameMention]) -> None:
@@ -328,7 +329,7 @@ def _key(
     return (mention.label, fold(text)), None
 
 
-def _entity(doc: Any, entity_id: str, cluster: _Cluster) -> Entity:
+def _entity(doc: Any, text: str, entity_id: str, cluster: _Cluster) -> Entity:
     mentions = sorted(cluster.mentions, key=lambda m: m.start)
     # The fullest name: the most words, then the first used; an expansion beats its acronym.
     best = max(
@@ -342,7 +343,7 @@ def _entity(doc: Any, entity_id: str, cluster: _Cluster) -> Entity:
     titles: dict[tuple[int, int], Span] = {}
     for m in mentions:
         for start, end in m.titles:
-            titles.setdefault((start, end), span_of_tokens(doc, start, end - 1))
+            titles.setdefault((start, end), span_of_tokens(doc, start, end - 1, text=text))
     place = cluster.place
     if place is None and label in _PLACE_LABELS:
         place = resolve_place(canonical)
@@ -355,15 +356,17 @@ def _entity(doc: Any, entity_id: str, cluster: _Cluster) -> Entity:
         id=entity_id,
         type=label,
         canonical=canonical,
-        mentions=[_mention(doc, m, full, label) for m in mentions],
+        mentions=[_mention(doc, text, m, full, label) for m in mentions],
         titles=sorted(titles.values(), key=lambda s: s.start),
         country=country,
         place=place if label in _PLACE_LABELS else None,
     )
 
 
-def _mention(doc: Any, mention: NameMention, full: tuple[str, ...], label: str) -> Mention:
-    span = span_of_tokens(doc, mention.start, mention.end - 1)
+def _mention(
+    doc: Any, text: str, mention: NameMention, full: tuple[str, ...], label: str
+) -> Mention:
+    span = span_of_tokens(doc, mention.start, mention.end - 1, text=text)
     kind = mention.kind
     if kind == "name" and label == "PERSON" and mention.name_words(doc) != full:
         kind = "surname"

@@ -84,9 +84,10 @@ def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
     sentences = SentenceIndex(doc)
     readings = _with_sentence_days(doc, readings, published, sentences)
     records: list[TimeExpression] = []
+    text = doc.text  # read once: spaCy joins every token again on each access
     for reading in readings:
         # Tokens are trimmed already; trimming characters would cut the dot of "p.m.".
-        span = span_of_tokens(doc, reading.start, reading.end - 1, trim=False)
+        span = span_of_tokens(doc, reading.start, reading.end - 1, text=text, trim=False)
         if not span.text:
             continue
         timex = reading.timex
