@@ -21,7 +21,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 #: Bumped on every change of the JSON shape: major for removals/renames, minor for additions.
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 SourceType = Literal[
     "official",  # government, military, party, public body, head of state
@@ -112,9 +112,18 @@ class Sentence(Span):
     """A sentence, with its sentence-level signals (``None`` where a signal is unavailable)."""
 
     index: int = Field(ge=0)
-    checkworthiness: float | None = Field(default=None, ge=0, le=1)
-    subjectivity: float | None = Field(default=None, ge=0, le=1)
-    techniques: list[str] = Field(default_factory=list)
+    checkworthiness: float | None = Field(
+        default=None, ge=0, le=1, description="Probability that it holds a claim worth checking."
+    )
+    subjectivity: float | None = Field(
+        default=None, ge=0, le=1, description="Probability that it is opinion, not report."
+    )
+    uses_technique: float | None = Field(
+        default=None, ge=0, le=1, description="Probability that it uses a persuasion technique."
+    )
+    techniques: list[str] = Field(
+        default_factory=list, description="Names of the techniques whose spans it holds."
+    )
 
 
 class Place(_Record):
@@ -225,8 +234,9 @@ class Technique(_Record):
     """A persuasion-technique span (SemEval-2020 Task 11 taxonomy)."""
 
     id: str
-    technique: str
+    technique: str = Field(description="One of the 14 SemEval-2020 Task 11 technique names.")
     span: Span
+    sentence: int
     score: float = Field(ge=0, le=1)
 
 
@@ -268,6 +278,22 @@ class SourcingProfile(_Record):
         default=0,
         description="Attributed claims whose source is cited for nothing else in the article.",
     )
+    checkworthy_claims: int | None = Field(
+        default=None,
+        description="Claims the check-worthiness signal rates at least 0.5 (None: unavailable).",
+    )
+    checkworthy_anonymous: int | None = Field(
+        default=None, description="Check-worthy claims resting on unnamed sources."
+    )
+    checkworthy_unverified: int | None = Field(
+        default=None, description="Check-worthy claims the text calls unverified."
+    )
+    checkworthy_single_source: int | None = Field(
+        default=None, description="Check-worthy attributed claims resting on a single source."
+    )
+    checkworthy_unsourced: int | None = Field(
+        default=None, description="Check-worthy claims in the author's own voice, with no source."
+    )
 
 
 class Summary(_Record):
@@ -280,6 +306,12 @@ class Summary(_Record):
     claims_by_status: dict[str, int] = Field(default_factory=dict)
     claims_by_source_type: dict[str, int] = Field(default_factory=dict)
     sourcing: SourcingProfile = Field(default_factory=SourcingProfile)
+    subjective_share: float | None = Field(
+        default=None, ge=0, le=1, description="Share of sentences rated subjective (>= 0.5)."
+    )
+    technique_counts: dict[str, int] = Field(
+        default_factory=dict, description="Persuasion-technique spans per technique."
+    )
     sources: list[SourceSummary] = Field(default_factory=list)
 
 
