@@ -14,7 +14,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from claimscope.report import render_html
-from claimscope.report.html import Layer, highlight, safe_link, segments
+from claimscope.report.highlight import Layer, highlight, segments
+from claimscope.report.html import safe_link
 from claimscope.schema import Analysis, Claim, Span
 from fixtures_analysis import ARTICLE_TEXT, HOSTILE, build_analysis, hostile_analysis
 

@@ -30,14 +30,11 @@ from claimscope.ingest.types import ArticleInput
 from claimscope.language import check_language
 from claimscope.nlp import load_pipeline, model_info
 from claimscope.options import AnalyzeOptions
-from claimscope.schema import Analysis, Article, Provenance, Sentence
+from claimscope.schema import Analysis, Article, Provenance, Sentence, Span, Technique
+from claimscope.signals.model import SignalModel, load_signal_model, signal_model_available
 
-#: Signals that later releases compute; until then they are marked unavailable, never faked.
-_SIGNALS = {
-    "checkworthiness": "unavailable: no check-worthiness model is installed in this release",
-    "subjectivity": "unavailable: no subjectivity model is installed in this release",
-    "techniques": "unavailable: no persuasion-technique model is installed in this release",
-}
+#: The learned sentence signals; one model computes all three.
+SIGNAL_NAMES = ("checkworthiness", "subjectivity", "techniques")
 
 ErrorHandler = Callable[[int, ClaimscopeError], None]
 
@@ -55,6 +52,16 @@ class Analyzer:
         self._model_info = model_info()
         # Load the attribution cue model now, not on the first article (it takes ~0.5 s).
         load_cue_model()
+        self._signal_model: SignalModel | None = None
+        if not self.options.signals:
+            status = "unavailable: turned off (AnalyzeOptions.signals / --no-signals)"
+        elif not signal_model_available():
+            status = "unavailable: no signal model is installed (claimscope train signals)"
+        else:
+            self._signal_model = load_signal_model()
+            status = "available"
+        # A missing model is reported in every analysis, never replaced by made-up scores.
+        self._signal_status = {name: status for name in SIGNAL_NAMES}
 
     def analyze(
         self,
@@ -151,6 +158,10 @@ class Analyzer:
             )
             for i, s in enumerate(_sentences(doc))
         ]
+        techniques: list[Technique] = []
+        if self._signal_model is not None:
+            sentences, techniques = _apply_signals(self._signal_model, article.text, sentences)
+            t = timed("signals", t)
         entities = extract_entities(doc)
         t = timed("entities", t)
         acronyms = extract_acronyms(doc, entities)
@@ -164,6 +175,11 @@ class Analyzer:
         claims = extract_claims(
             doc, attributions=attributions, hedges=hedges, entities=entities, times=times
         )
+        if self._signal_model is not None:
+            claims = [
+                c.model_copy(update={"checkworthiness": sentences[c.sentence].checkworthiness})
+                for c in claims
+            ]
         t = timed("claims", t)
         findings, summary = assess(
             article=article,
@@ -174,6 +190,7 @@ class Analyzer:
             hedges=hedges,
             times=times,
             claims=claims,
+            techniques=techniques,
         )
         t = timed("assess", t)
         timings["parse"] = round((t_parse - t0) * 1000, 3)
@@ -188,7 +205,7 @@ class Analyzer:
             hedges=hedges,
             times=times,
             claims=claims,
-            techniques=[],
+            techniques=techniques,
             findings=findings,
             summary=summary,
             provenance=Provenance(
@@ -196,10 +213,44 @@ class Analyzer:
                 spacy_version=spacy_version,
                 spacy_model=f"{model_name}-{model_version}",
                 options=self.options.as_dict(),
-                signals=dict(_SIGNALS),
+                signals=dict(self._signal_status),
                 timings_ms=timings,
             ),
         )
+
+
+def _apply_signals(
+    model: SignalModel, text: str, sentences: list[Sentence]
+) -> tuple[list[Sentence], list[Technique]]:
+    """Sentences with their signal values, and the technique spans in article offsets."""
+    predictions = model.predict([s.text for s in sentences])
+    scored: list[Sentence] = []
+    techniques: list[Technique] = []
+    for sentence, signals in zip(sentences, predictions, strict=True):
+        names: list[str] = []
+        for found in signals.spans:
+            techniques.append(
+                Technique(
+                    id=f"P{len(techniques) + 1}",
+                    technique=found.technique,
+                    span=Span.of(text, sentence.start + found.start, sentence.start + found.end),
+                    sentence=sentence.index,
+                    score=found.score,
+                )
+            )
+            if found.technique not in names:
+                names.append(found.technique)
+        scored.append(
+            sentence.model_copy(
+                update={
+                    "checkworthiness": signals.checkworthiness,
+                    "subjectivity": signals.subjectivity,
+                    "uses_technique": signals.uses_technique,
+                    "techniques": names,
+                }
+            )
+        )
+    return scored, techniques
 
 
 def _sentences(doc: Any) -> Iterator[Any]:

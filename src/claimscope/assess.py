@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 
 from claimscope.schema import (
     Acronym,
@@ -17,8 +18,15 @@ from claimscope.schema import (
     SourcingProfile,
     Span,
     Summary,
+    Technique,
     TimeExpression,
 )
+
+#: A claim whose check-worthiness is at least this is check-worthy. The signal model
+#: recalibrates every head so that its tuned decision threshold maps to 0.5.
+CHECKWORTHY_THRESHOLD = 0.5
+#: A sentence whose subjectivity is at least this counts as opinion, not report.
+SUBJECTIVE_THRESHOLD = 0.5
 
 
 def assess(
@@ -31,8 +39,13 @@ def assess(
     hedges: list[Hedge],
     times: list[TimeExpression],
     claims: list[Claim],
+    techniques: Sequence[Technique] = (),
 ) -> tuple[list[Finding], Summary]:
-    """Findings worth a human look, and the article's summary and sourcing profile."""
+    """Findings worth a human look, and the article's summary and sourcing profile.
+
+    The learned signals (check-worthiness, subjectivity, techniques) are optional: where the
+    records carry none, the signal's counts are ``None`` and it gives no finding.
+    """
     findings: list[Finding] = []
 
     def add(finding: dict[str, object]) -> None:
@@ -98,6 +111,19 @@ def assess(
                     "related": [claim.id] + ([claim.attribution] if claim.attribution else []),
                 }
             )
+        if _unsourced_checkworthy(claim):
+            add(
+                {
+                    "kind": "unsourced_checkworthy_claim",
+                    "severity": "warning",
+                    "message": (
+                        f"check-worthy claim ({claim.checkworthiness:.2f}) stated in the "
+                        "author's own voice with no source"
+                    ),
+                    "spans": [claim.span],
+                    "related": [claim.id],
+                }
+            )
 
     sources = _sources(attributions, claims, entities)
     summary = Summary(
@@ -107,16 +133,72 @@ def assess(
         findings=len(findings),
         claims_by_status=dict(Counter(c.status for c in claims)),
         claims_by_source_type=dict(Counter(c.source_type for c in claims)),
-        sourcing=_sourcing_profile(claims, sources),
+        sourcing=_sourcing_profile(claims, sources, sentences),
+        subjective_share=_subjective_share(sentences),
+        technique_counts=_technique_counts(techniques),
         sources=sources,
     )
     return findings, summary
 
 
-def _sourcing_profile(claims: list[Claim], sources: list[SourceSummary]) -> SourcingProfile:
+def is_checkworthy(claim: Claim) -> bool:
+    """Whether the check-worthiness signal rates ``claim`` check-worthy (False when unscored)."""
+    return claim.checkworthiness is not None and claim.checkworthiness >= CHECKWORTHY_THRESHOLD
+
+
+def _unsourced_checkworthy(claim: Claim) -> bool:
+    # Only claims the author states as plain fact: an attributed claim names its source, and a
+    # hedged, speculative or unverified one already tells the reader to hold back.
+    return is_checkworthy(claim) and claim.attribution is None and claim.status == "asserted"
+
+
+def _subjective_share(sentences: list[Sentence]) -> float | None:
+    """Share of the scored sentences rated subjective; None when no sentence was scored."""
+    scores = [s.subjectivity for s in sentences if s.subjectivity is not None]
+    if not scores:
+        return None
+    return round(sum(1 for x in scores if x >= SUBJECTIVE_THRESHOLD) / len(scores), 4)
+
+
+def _technique_counts(techniques: Sequence[Technique]) -> dict[str, int]:
+    """Spans per technique, most frequent first (ties by name, so the order is stable)."""
+    counts = Counter(t.technique for t in techniques)
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0])))
+
+
+def _checkworthiness_available(claims: list[Claim], sentences: list[Sentence]) -> bool:
+    # An article without claims still says "0 check-worthy claims" when its sentences were
+    # scored: the signal ran and found nothing to count.
+    if claims:
+        return any(c.checkworthiness is not None for c in claims)
+    return any(s.checkworthiness is not None for s in sentences)
+
+
+def _sourcing_profile(
+    claims: list[Claim], sources: list[SourceSummary], sentences: list[Sentence]
+) -> SourcingProfile:
     by_type = Counter(c.source_type for c in claims)
     total = sum(by_type.values())
     single = {claim for s in sources if len(s.claims) == 1 for claim in s.claims}
+    checkworthy: dict[str, int | None] = dict.fromkeys(
+        (
+            "checkworthy_claims",
+            "checkworthy_anonymous",
+            "checkworthy_unverified",
+            "checkworthy_single_source",
+            "checkworthy_unsourced",
+        )
+    )
+    if _checkworthiness_available(claims, sentences):
+        # The same rules as the counts over all claims below, restricted to check-worthy ones.
+        worthy = [c for c in claims if is_checkworthy(c)]
+        checkworthy = {
+            "checkworthy_claims": len(worthy),
+            "checkworthy_anonymous": sum(1 for c in worthy if c.source_type == "anonymous"),
+            "checkworthy_unverified": sum(1 for c in worthy if c.status == "unverified"),
+            "checkworthy_single_source": sum(1 for c in worthy if c.id in single),
+            "checkworthy_unsourced": sum(1 for c in worthy if c.attribution is None),
+        }
     return SourcingProfile(
         share_by_source_type={k: round(v / total, 4) for k, v in by_type.items()} if total else {},
         named_sources=sum(1 for s in sources if s.source_type != "anonymous"),
@@ -125,6 +207,7 @@ def _sourcing_profile(claims: list[Claim], sources: list[SourceSummary]) -> Sour
         anonymous_claims=by_type.get("anonymous", 0),
         unverified_claims=sum(1 for c in claims if c.status == "unverified"),
         single_source_claims=len(single),
+        **checkworthy,
     )
 
 

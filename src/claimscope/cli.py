@@ -47,6 +47,12 @@ AllowPrivate = Annotated[
     bool, typer.Option(help="Allow URLs on private, loopback or link-local addresses.")
 ]
 Timeout = Annotated[float, typer.Option(min=0.1, help="Seconds to wait for a URL.")]
+Signals = Annotated[
+    bool,
+    typer.Option(
+        help="Compute check-worthiness, subjectivity and techniques (--no-signals: faster)."
+    ),
+]
 
 
 class OutputFormat(enum.StrEnum):
@@ -114,6 +120,7 @@ def analyze(
     force_language: ForceLanguage = False,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 15.0,
+    signals: Signals = True,
 ) -> None:
     """Analyse one article and print a summary, the JSON analysis or the HTML report.
 
@@ -125,6 +132,7 @@ def analyze(
             force_language=force_language,
             allow_private=allow_private,
             fetch_timeout=timeout,
+            signals=signals,
         )
         published_date = _parse_published(published)
         from claimscope.analyzer import Analyzer
@@ -184,6 +192,7 @@ def batch(
     force_language: ForceLanguage = False,
     allow_private: AllowPrivate = False,
     timeout: Timeout = 15.0,
+    signals: Signals = True,
 ) -> None:
     """Analyse every record of a JSONL file; write one JSON result per line.
 
@@ -199,6 +208,7 @@ def batch(
         force_language=force_language,
         allow_private=allow_private,
         fetch_timeout=timeout,
+        signals=signals,
     )
     try:
         lines: Any = sys.stdin.buffer if source == "-" else source

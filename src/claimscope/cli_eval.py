@@ -6,7 +6,7 @@ import enum
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -60,6 +60,109 @@ def attribution(
 
     try:
         result = evaluate_attribution(data, system=system.value, limit=limit)
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)
+
+
+ModelDir = Annotated[
+    Path | None,
+    typer.Option("--model", help="Folder of a signal model (default: the packaged one)."),
+]
+Limit = Annotated[int | None, typer.Option(min=1, help="Score only the first N items.")]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write the JSON here, not stdout.")
+]
+
+
+def _signal_model(model: Path | None) -> Any:
+    from claimscope.signals.model import load_signal_model
+
+    return load_signal_model(model)
+
+
+@eval_app.command()
+def checkworthiness(
+    data: Annotated[
+        Path,
+        typer.Option(help="A ClaimBuster CSV or a CheckThat! TSV (e.g. .../dev-test.tsv)."),
+    ],
+    model: ModelDir = None,
+    limit: Limit = None,
+    output: Output = None,
+) -> None:
+    """Check-worthiness: F1 of the positive class (CheckThat! 2024 Task 1 metric)."""
+    from claimscope.evaluate.checkworthiness import evaluate_checkworthiness
+
+    try:
+        signals = _signal_model(model)
+        result = evaluate_checkworthiness(
+            data,
+            lambda texts: [s.checkworthiness for s in signals.predict(list(texts))],
+            limit=limit,
+        )
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)
+
+
+@eval_app.command()
+def subjectivity(
+    data: Annotated[Path, typer.Option(help="A CheckThat! subjectivity TSV (e.g. dev_en.tsv).")],
+    model: ModelDir = None,
+    limit: Limit = None,
+    output: Output = None,
+) -> None:
+    """Subjectivity: macro-F1 over OBJ/SUBJ (CheckThat! subjectivity task metric)."""
+    from claimscope.evaluate.subjectivity import evaluate_subjectivity
+
+    try:
+        signals = _signal_model(model)
+        result = evaluate_subjectivity(
+            data,
+            lambda texts: [s.subjectivity for s in signals.predict(list(texts))],
+            limit=limit,
+        )
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)
+
+
+@eval_app.command()
+def techniques(
+    data: Annotated[
+        Path,
+        typer.Option(help="A propaganda data folder (articles/, techniques.tsv)."),
+    ],
+    model: ModelDir = None,
+    limit: Limit = None,
+    output: Output = None,
+) -> None:
+    """Persuasion techniques: SemEval-2020 span F1, span+technique F1 and sentence F1.
+
+    Scores every article of DATA that is not on the model's training list
+    (train_articles.txt beside the model) and says how many it scored and skipped.
+    """
+    from claimscope.evaluate.techniques import evaluate_techniques
+    from claimscope.signals.model import default_model_dir
+
+    folder = model if model is not None else default_model_dir()
+    try:
+        signals = _signal_model(model)
+        training = (folder / "train_articles.txt").read_text(encoding="utf-8").split()
+    except OSError as err:
+        fail(f"cannot read the model's training list in {folder}: {err}", 30)
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+
+    def predict(lines: list[str]) -> list[tuple[float, list[tuple[int, int, str, float]]]]:
+        return [
+            (s.uses_technique, [(t.start, t.end, t.technique, t.score) for t in s.spans])
+            for s in signals.predict(lines)
+        ]
+
+    try:
+        result = evaluate_techniques(data, predict, exclude_ids=set(training), limit=limit)
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
     _emit(result, output)

@@ -44,3 +44,45 @@ def attribution(
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
     typer.echo(f"held-out scores: {record['held_out']}")
+
+
+@train_app.command("signals")
+def signals(
+    data: Annotated[
+        Path,
+        typer.Option(
+            "--data",
+            help="shared data root holding checkworthiness/, subjectivity/ and propaganda/",
+        ),
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", help="folder for the model files (default: the packaged model)"),
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="random seed (sampling, initialisation)")] = 0,
+    steps: Annotated[int, typer.Option("--steps", min=1, help="optimiser steps")] = 1000,
+    limit: Annotated[
+        int | None, typer.Option("--limit", min=1, help="use N sentences per task only (tests)")
+    ] = None,
+) -> None:
+    """Fine-tune the sentence-signal model (check-worthiness, subjectivity, techniques).
+
+    One small encoder learns the three tasks together; it is exported to int8 ONNX and its
+    thresholds are chosen on selection splits that the evaluation never uses.
+    """
+    from claimscope.signals.model import default_model_dir
+    from claimscope.train.signals import train_signals
+
+    target = output if output is not None else default_model_dir()
+    try:
+        record = train_signals(
+            data,
+            target,
+            seed=seed,
+            steps=steps,
+            limit=limit,
+            log=lambda line: typer.echo(line, err=True),
+        )
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    typer.echo(f"selection scores: {record['selection']}")

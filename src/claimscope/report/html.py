@@ -6,9 +6,9 @@ else. Everything that comes from the article (text, title, outlet, url, entity n
 goes through markupsafe / jinja2 autoescaping, so an article holding ``<script>`` shows it as
 text.
 
-Overlapping highlights are flattened: the text is cut at every start and end of every span,
-and each piece (a *segment*) carries the set of layers active over it, so markup never
-overlaps and a piece of text is never split inside an escape sequence.
+The article itself is highlighted by ``report.highlight`` (record layers flattened into
+segments, sentences wrapped with their learned-signal shading); ``report.signal_view`` words
+the learned signals, and this module lays everything out with one jinja2 template.
 
 Example:
     >>> from claimscope import analyze
@@ -22,32 +22,16 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
-from itertools import pairwise
 from urllib.parse import urlsplit
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
+from claimscope.report.highlight import LAYERS, Layer, highlight
+from claimscope.report.signal_view import sentence_marks, signal_panel, technique_layers
 from claimscope.schema import Analysis, Attribution, Span
-
-#: The highlight layers in the order their lines appear in a tooltip, with legend labels.
-LAYERS: dict[str, str] = {
-    "src": "Source (who is cited)",
-    "cue": "Cue (said, according to, …)",
-    "content": "Attributed content",
-    "channel": "Channel (outlet or document)",
-    "claim": "Claim (tinted by status)",
-    "hedge": "Hedge (reportedly, may, …)",
-    "ent": "Entity (by type)",
-    "time": "Time expression",
-    "finding": "Finding to check",
-}
-_ORDER = {kind: i for i, kind in enumerate(LAYERS)}
 
 #: Claim statuses with their legend descriptions (the CSS gives each its tint).
 STATUSES: dict[str, str] = {
@@ -58,69 +42,6 @@ STATUSES: dict[str, str] = {
     "speculative": "guessed or predicted",
     "denied": "denied by its source",
 }
-
-_CLASS_SAFE = re.compile(r"[^A-Za-z0-9_-]")
-
-
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """One highlight: a span of the text, its layer kind, the record it belongs to."""
-
-    start: int
-    end: int
-    kind: str  # a key of LAYERS
-    variant: str  # status, entity type, hedge kind, severity ("" when none)
-    record: str  # the id of the record (A1, C2, E3, ...)
-    label: str  # one line of the tooltip
-
-
-@dataclass(frozen=True, slots=True)
-class Segment:
-    """A piece of the text over which the same layers are active."""
-
-    start: int
-    end: int
-    layers: tuple[Layer, ...]
-
-
-def segments(length: int, layers: Iterable[Layer]) -> list[Segment]:
-    """Cut ``[0, length)`` at every layer boundary; each piece lists the layers over it.
-
-    Layers within a piece are ordered by kind (as in ``LAYERS``), then by start.
-
-    Layers are clipped to the text and empty ones dropped. The pieces cover the text exactly
-    once, in order, so joining their text gives the article back.
-
-    Example:
-        >>> a = Layer(0, 5, "ent", "PERSON", "E1", "Ilse")
-        >>> b = Layer(3, 8, "claim", "asserted", "C1", "claim")
-        >>> [(s.start, s.end, [x.record for x in s.layers]) for s in segments(10, [a, b])]
-        [(0, 3, ['E1']), (3, 5, ['C1', 'E1']), (5, 8, ['C1']), (8, 10, [])]
-    """
-    starts: dict[int, list[Layer]] = {}
-    ends: dict[int, list[Layer]] = {}
-    bounds = {0, length}
-    for layer in layers:
-        start, end = max(0, layer.start), min(length, layer.end)
-        if start >= end:
-            continue
-        starts.setdefault(start, []).append(layer)
-        ends.setdefault(end, []).append(layer)
-        bounds.update((start, end))
-    ordered = sorted(bounds)
-    active: dict[Layer, None] = {}  # an ordered set: O(1) removal, deterministic order
-    result: list[Segment] = []
-    for here, upto in pairwise(ordered):
-        for layer in ends.get(here, ()):
-            active.pop(layer, None)
-        for layer in starts.get(here, ()):
-            active[layer] = None
-        result.append(Segment(here, upto, tuple(sorted(active, key=_layer_key))))
-    return result
-
-
-def _layer_key(layer: Layer) -> tuple[int, int, str]:
-    return (_ORDER.get(layer.kind, len(_ORDER)), layer.start, layer.record)
 
 
 def _source_label(attribution: Attribution, canonical: dict[str, str]) -> str:
@@ -134,7 +55,8 @@ def _source_label(attribution: Attribution, canonical: dict[str, str]) -> str:
 
 
 def collect_layers(analysis: Analysis) -> list[Layer]:
-    """Every highlight of the analysis: attributions, claims, hedges, entities, times, findings.
+    """Every highlight of the analysis: attributions, claims, hedges, entities, times,
+    persuasion techniques and findings.
 
     Example:
         >>> from claimscope import analyze
@@ -174,55 +96,11 @@ def collect_layers(analysis: Analysis) -> list[Layer]:
     for t in analysis.times:
         value = t.value or "unresolved"
         add(t.span, "time", t.type, t.id, f"Time {t.id}: {t.type} {value}")
+    layers.extend(technique_layers(analysis))
     for f in analysis.findings:
         for span in f.spans:
             add(span, "finding", f.severity, f.id, f"Finding {f.id} ({f.severity}): {f.kind}")
     return layers
-
-
-def highlight(text: str, layers: Sequence[Layer]) -> Markup:
-    """The article text as HTML: escaped segments wrapped in spans that carry their layers.
-
-    Each record's first segment is preceded by an empty anchor ``<span id="r-ID">`` that the
-    side panel links to; anchors add no text, so the page's text is the article's text.
-
-    Example:
-        >>> str(highlight("a<b", [Layer(1, 2, "cue", "", "A1", "cue")]))
-        'a<span id="r-A1" class="anchor"></span><span class="seg cue" data-ids="A1" \
-title="cue">&lt;</span>b'
-    """
-    out: list[str] = []
-    anchored: set[str] = set()
-    for seg in segments(len(text), layers):
-        piece = escape(text[seg.start : seg.end])
-        if not seg.layers:
-            out.append(piece)
-            continue
-        for layer in seg.layers:
-            if layer.record not in anchored and layer.start >= seg.start:
-                anchored.add(layer.record)
-                out.append(Markup('<span id="r-{}" class="anchor"></span>').format(layer.record))
-        out.append(
-            Markup('<span class="{}" data-ids="{}" title="{}">{}</span>').format(
-                " ".join(_classes(seg)),
-                " ".join(dict.fromkeys(layer.record for layer in seg.layers)),
-                "\n".join(dict.fromkeys(layer.label for layer in seg.layers)),
-                piece,
-            )
-        )
-    return Markup("").join(out)
-
-
-def _classes(seg: Segment) -> list[str]:
-    classes = ["seg"]
-    for layer in seg.layers:
-        classes.append(layer.kind)
-        if layer.variant:
-            # Variants (entity types come from the model) become class names: keep them tame.
-            classes.append(f"{layer.kind}-{_CLASS_SAFE.sub('_', layer.variant)}")
-        if layer.kind == "finding" and layer.end == seg.end:
-            classes.append("finding-end")
-    return list(dict.fromkeys(classes))
 
 
 def safe_link(url: str | None) -> str | None:
@@ -298,6 +176,7 @@ def panel_context(analysis: Analysis) -> dict[str, object]:
             "text": _snippet(c.span.text),
             "hedges": [hedges[h].span.text for h in c.hedges if h in hedges],
             "times": [times[t].span.text for t in c.times if t in times],
+            "checkworthiness": c.checkworthiness,
         }
         for c in analysis.claims
     ]
@@ -389,11 +268,14 @@ def render_html(analysis: Analysis) -> str:
         analysis=analysis,
         article=analysis.article,
         article_link=safe_link(analysis.article.url),
-        article_html=highlight(analysis.article.text, collect_layers(analysis)),
+        article_html=highlight(
+            analysis.article.text, collect_layers(analysis), sentence_marks(analysis)
+        ),
         csp=content_security_policy(),
         css=Markup(css),  # the report's own asset, hashed into the policy above
         script=Markup(script),
         layers=LAYERS,
         statuses=STATUSES,
+        signals=signal_panel(analysis),
         **panel_context(analysis),
     )

@@ -22,6 +22,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from claimscope.report.signal_view import signal_states, technique_label
 from claimscope.schema import Analysis
 
 #: Colour of each evidential status and finding severity.
@@ -34,6 +35,8 @@ STATUS_STYLE = {
     "denied": "bright_black",
 }
 SEVERITY_STYLE = {"warning": "bold red", "info": "cyan"}
+#: Techniques named on the summary's technique line; the rest are counted as "+N more".
+TOP_TECHNIQUES = 5
 
 # C0 and C1 control characters and DEL (newlines and tabs are folded separately).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -92,6 +95,9 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
             f"{sourcing.single_source_claims} on a source cited once · "
             f"{sourcing.unnamed_sources} unnamed source(s)"
         )
+    for line in signal_lines(analysis):
+        counts.append("\n")
+        counts.append_text(line)
     console.print(counts)
     console.print()
     console.print(_sources_table(analysis))
@@ -103,6 +109,49 @@ def render_terminal(analysis: Analysis, console: Console) -> None:
         console.print(
             Text(f"Signals not computed: {', '.join(sorted(unavailable))}", style="dim italic")
         )
+
+
+def signal_lines(analysis: Analysis) -> list[Text]:
+    """The learned signals in a line or two, only those the analysis carries values for.
+
+    Technique names come from the model's configuration, not from the article, but they still
+    go through ``_clean`` like every other name printed here.
+    """
+    states = signal_states(analysis)
+    summary = analysis.summary
+    lines: list[Text] = []
+    parts: list[Text] = []
+    if states["subjectivity"].available and summary.subjective_share is not None:
+        parts.append(Text(f"{summary.subjective_share * 100:.0f}% of sentences subjective"))
+    if states["techniques"].available:
+        counts = list(summary.technique_counts.items())
+        named = Text("techniques: ")
+        if not counts:
+            named.append("none found", style="dim")
+        for i, (name, n) in enumerate(counts[:TOP_TECHNIQUES]):
+            if i:
+                named.append(" · ", style="dim")
+            named.append_text(_clean(technique_label(name), 40))
+            named.append(f" {n}")
+        if len(counts) > TOP_TECHNIQUES:
+            named.append(f" (+{len(counts) - TOP_TECHNIQUES} more)", style="dim")
+        parts.append(named)
+    if parts:
+        line = Text("signals: ")
+        line.append_text(Text(" · ", style="dim").join(parts))
+        lines.append(line)
+    sourcing = summary.sourcing
+    if sourcing.checkworthy_claims is not None:
+        lines.append(
+            Text(
+                f"check-worthy: {sourcing.checkworthy_claims} claims · "
+                f"{sourcing.checkworthy_unsourced or 0} in the author's voice with no source · "
+                f"{sourcing.checkworthy_anonymous or 0} on unnamed sources · "
+                f"{sourcing.checkworthy_unverified or 0} unverified · "
+                f"{sourcing.checkworthy_single_source or 0} on a source cited once"
+            )
+        )
+    return lines
 
 
 def _sources_table(analysis: Analysis) -> Table:

