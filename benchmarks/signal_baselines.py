@@ -9,9 +9,18 @@ reported on), and it is scored on the evaluation file with the same code as
   chosen on ClaimBuster ``groundtruth.csv`` for positive-class F1, reported on CheckThat! 2024
   ``dev-test.tsv``;
 * subjectivity: trained on ``train_en.tsv``, threshold chosen on 5-fold cross-validated
-  predictions over ``train_en.tsv`` for macro-F1, reported on ``dev_en.tsv``.
+  predictions over ``train_en.tsv`` for macro-F1, reported on ``dev_en.tsv``;
+* persuasion techniques ("does this line use a technique"): the SemEval-2020 Task 11 articles
+  split by ``split_articles`` (near-copies kept on one side), trained on the non-blank lines of
+  the ``train`` side less ``unannotated_copies``, gold line labels derived from the spans. The
+  threshold is chosen on the ``selection`` side (less its unannotated copies) and the
+  ``evaluation`` side is scored by ``evaluate_techniques`` with ``exclude_ids`` = train +
+  selection ids, the articles the shipped model is scored on. Two variants: ``sentence_only``
+  predicts no span (its span F1 is 0 by construction), and ``whole_line`` gives every line one
+  span covering the whole line, tagged with the technique most frequent in training: the
+  trivial anchor a span model must beat.
 
-Both are also reported at the fixed threshold 0.5. Needs scikit-learn (the ``train`` extra).
+All are also reported at the fixed threshold 0.5. Needs scikit-learn (the ``train`` extra).
 
 Usage:
     .venv/bin/python benchmarks/signal_baselines.py --data ../shared/data
@@ -19,6 +28,12 @@ Usage:
 Prints one JSON object: per task, ``selection`` (the split and threshold chosen there, with its
 score on that split) and ``evaluation`` (the evaluation file's metrics at the chosen threshold
 and at 0.5), kept apart.
+
+The technique predictors return the model's probability P(line uses a technique) for each
+non-blank line (0.0 for blank ones) and, in ``whole_line``, that same probability as the score
+of the line's span; the threshold chosen on the selection side is passed to
+``evaluate_techniques`` explicitly, which keeps a line and its span when the probability
+reaches it. The probabilities are logistic regression's own, not recalibrated.
 """
 
 from __future__ import annotations
@@ -48,7 +63,23 @@ from claimscope.evaluate.binary import (
     macro_f1,
 )
 from claimscope.evaluate.checkworthiness import evaluate_checkworthiness, read_checkworthiness
+from claimscope.evaluate.propaganda import (
+    PropagandaArticle,
+    line_labels,
+    read_propaganda,
+    split_articles,
+    technique_counts,
+    unannotated_copies,
+)
 from claimscope.evaluate.subjectivity import evaluate_subjectivity, read_subjectivity
+from claimscope.evaluate.techniques import (
+    LinePrediction,
+    LinePredictions,
+    Predictor,
+    TechniqueScorer,
+    evaluate_techniques,
+    to_article_spans,
+)
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data"
@@ -165,6 +196,154 @@ def subjectivity(data: Path) -> dict[str, Any]:
     }
 
 
+def labelled_lines(articles: Sequence[PropagandaArticle]) -> list[LabelledSentence]:
+    """The non-blank lines of ``articles``, labelled 1 when a gold span overlaps the line.
+
+    Blank lines are left out: the evaluation does not score them and no span can fall on them.
+    """
+    return [
+        LabelledSentence(id=f"{article.id}:{number}", text=text, label=int(label))
+        for article in articles
+        for number, (text, label) in enumerate(
+            zip(article.line_texts(), line_labels(article), strict=True), start=1
+        )
+        if text.strip()
+    ]
+
+
+def line_predictor(score: Scorer, technique: str | None = None) -> Predictor:
+    """A predictor for ``evaluate_techniques`` from a line scorer.
+
+    Args:
+        score: P(line uses a technique) per line text.
+        technique: ``None`` predicts no span; a technique name gives every non-blank line one
+            span covering the whole line, scored with the line's probability, so the span is
+            kept exactly when the line is predicted positive.
+
+    Blank (empty or whitespace-only) lines get probability 0.0 and no span without being
+    scored: the model never saw one, and the evaluation does not score them.
+    """
+
+    def predict(lines: list[str]) -> LinePredictions:
+        scored = [i for i, line in enumerate(lines) if line.strip()]
+        probabilities = [0.0] * len(lines)
+        if scored:
+            for i, probability in zip(scored, score([lines[i] for i in scored]), strict=True):
+                probabilities[i] = float(probability)
+        return [
+            LinePrediction(
+                probability,
+                [(0, len(line), technique, probability)]
+                if technique is not None and line.strip()
+                else [],
+            )
+            for line, probability in zip(lines, probabilities, strict=True)
+        ]
+
+    return predict
+
+
+def best_span_threshold(
+    articles: Sequence[PropagandaArticle], predict: Predictor
+) -> tuple[float, float]:
+    """The threshold maximising span F1 over ``articles`` (a selection side), and that F1.
+
+    Candidates are the distinct line probabilities; ties go to the lowest, as in
+    ``best_threshold``. Each candidate is scored with the evaluation's own code
+    (``to_article_spans`` and ``TechniqueScorer``), the predictor run once per article.
+    """
+    predictions = [(article, predict(article.line_texts())) for article in articles]
+    candidates = sorted({float(p) for _, lines in predictions for p, spans in lines if spans})
+    if not candidates:
+        raise ValueError("the predictor gave no span to choose a span threshold from")
+    best, best_f1 = candidates[0], -1.0
+    for candidate in candidates:
+        scorer = TechniqueScorer()
+        for article, lines in predictions:
+            _, spans = to_article_spans(article, lines, threshold=candidate)
+            scorer.add_article(article.spans, spans)
+        f1 = scorer.agnostic.scores()[2]
+        if f1 > best_f1:
+            best, best_f1 = candidate, f1
+    return best, best_f1
+
+
+def techniques(data: Path) -> dict[str, Any]:
+    """Technique baselines: train side, selection-side thresholds, evaluation-side report."""
+    folder = data / "propaganda"
+    articles = read_propaganda(folder)
+    split = split_articles(articles)
+    copies = set(unannotated_copies(articles))
+    by_id = {article.id: article for article in articles}
+    train_articles = [by_id[i] for i in split.train if i not in copies]
+    # The selection side's unannotated copies are left out too: their twins are on the same
+    # side with the spans, so keeping them would score the same text both ways.
+    select_ids = [i for i in split.selection if i not in copies]
+    select_articles = [by_id[i] for i in select_ids]
+    train = labelled_lines(train_articles)
+    counts = technique_counts(train_articles)
+    most_frequent = max(counts, key=lambda name: counts[name])
+    model, seconds = fit(train)
+    score = scorer_of(model)
+    sentence_only = line_predictor(score)
+    whole_line = line_predictor(score, most_frequent)
+
+    select = labelled_lines(select_articles)
+    chosen, threshold = selection(
+        f"{folder} split_articles selection side less unannotated copies",
+        score([s.text for s in select]),
+        [s.label for s in select],
+        f1_positive,
+    )
+    span_threshold, span_f1 = best_span_threshold(select_articles, whole_line)
+    # Scoring the selection side through evaluate_techniques (everything else excluded) gives
+    # its numbers from exactly the code that scores the evaluation side.
+    not_selection = [article.id for article in articles if article.id not in set(select_ids)]
+    evaluated = [*split.train, *split.selection]
+
+    def run(ids: Sequence[str], predict: Predictor, at: float, spans: bool) -> dict[str, Any]:
+        result = evaluate_techniques(folder, predict, exclude_ids=ids, threshold=at)
+        if not spans:
+            result.pop("per_technique")  # all zero: the variant predicts no span
+        return result
+
+    return {
+        "train": {
+            "data": str(folder),
+            "split": "split_articles defaults (eval_fraction 0.2, selection_fraction 0.1)",
+            "articles": len(train_articles),
+            "unannotated_copies_left_out": len(set(split.train) & copies),
+            "lines": len(train),
+            "positive_lines": sum(s.label for s in train),
+            "most_frequent_technique": most_frequent,
+            "most_frequent_technique_spans": counts[most_frequent],
+            "fit_seconds": round(seconds, 2),
+        },
+        "selection": {
+            **chosen,
+            "articles": len(select_articles),
+            "unannotated_copies_left_out": len(set(split.selection) & copies),
+            "whole_line_span_threshold": round(span_threshold, 6),
+            "whole_line_span_f1_at_span_threshold": round(span_f1, 4),
+            "sentence_only_at_threshold": run(not_selection, sentence_only, threshold, False),
+            "whole_line_at_span_threshold": run(not_selection, whole_line, span_threshold, True),
+        },
+        "evaluation": {
+            "articles_scored": len(split.evaluation),
+            "unannotated_copies_in_evaluation": len(set(split.evaluation) & copies),
+            "sentence_only": {
+                "at_selected_threshold": run(evaluated, sentence_only, threshold, False),
+                "at_0.5": run(evaluated, sentence_only, 0.5, False),
+            },
+            "whole_line": {
+                "at_selected_span_threshold": run(evaluated, whole_line, span_threshold, True),
+                "at_selected_sentence_threshold": run(evaluated, whole_line, threshold, True),
+                "at_0.5": run(evaluated, whole_line, 0.5, True),
+            },
+        },
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -180,6 +359,7 @@ def main() -> None:
         "seed": SEED,
         "checkworthiness": checkworthiness(args.data),
         "subjectivity": subjectivity(args.data),
+        "techniques": techniques(args.data),
     }
     print(json.dumps(result, indent=2, ensure_ascii=False))
 

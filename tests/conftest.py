@@ -27,6 +27,15 @@ def analyzer() -> Any:
 
 
 @pytest.fixture(scope="session")
+def analyzer_without_signals() -> Any:
+    """The analyzer with the learned signals off: the golden files hold the extractors' output,
+    which must not change each time the signal model is retrained."""
+    from claimscope import AnalyzeOptions, Analyzer
+
+    return Analyzer(AnalyzeOptions(signals=False))
+
+
+@pytest.fixture(scope="session")
 def shared_data() -> Path:
     if not SHARED_DATA.is_dir():
         pytest.skip("../shared/data is not present (development data only)")

@@ -42,8 +42,8 @@ def _diff(expected: Any, actual: Any, path: str = "") -> list[str]:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("case", CASES, ids=[Path(c["example"]).stem for c in CASES])
-def test_example_matches_golden(case: dict[str, Any], analyzer: Any) -> None:
-    analysis = run_case(case, analyzer)
+def test_example_matches_golden(case: dict[str, Any], analyzer_without_signals: Any) -> None:
+    analysis = run_case(case, analyzer_without_signals)
     assert span_errors(analysis) == []
     expected = json.loads(
         (GOLDEN_DIR / f"{Path(case['example']).stem}.json").read_text(encoding="utf-8")
