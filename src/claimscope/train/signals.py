@@ -426,7 +426,7 @@ def _calibrate_techniques(
     sentence_scores = [s.uses_technique for s in base.predict(line_texts)]
     sentence_threshold = best_threshold(sentence_scores, line_gold, f1_positive)
     best: tuple[float, float] = (-1.0, 0.5)
-    for token_threshold in (0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
+    for token_threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
         record["thresholds"] = {"token": token_threshold}
         (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
         model = SignalModel(folder)

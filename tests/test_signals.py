@@ -1,0 +1,141 @@
+"""The sentence-signal model and how the analyzer uses it.
+
+The packaged model is loaded once per session. Behaviour tests use sentences written for the
+project (fictional people and places) whose reading is not in doubt: a schedule announcement is
+neither subjective nor loaded; a tirade of insults is both.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from claimscope import AnalyzeOptions, Analyzer
+from claimscope.errors import ModelError
+from claimscope.evaluate.propaganda import TECHNIQUES
+from claimscope.signals.model import (
+    CONFIG_FILE,
+    FORMAT,
+    SignalModel,
+    default_model_dir,
+    load_signal_model,
+)
+
+NEUTRAL = "The Corvale city council will meet on Tuesday at 10 a.m. in the town hall."
+LOADED = (
+    "These corrupt, treacherous cowards in Corvale have betrayed every decent family, and only "
+    "a fool would trust their disgusting lies."
+)
+STATISTIC = "Unemployment in Belmora fell from 8.1 percent to 6.4 percent between 2029 and 2031."
+GREETING = "Thank you all so much, it is wonderful to be here tonight."
+
+
+@pytest.fixture(scope="module")
+def model() -> SignalModel:
+    return load_signal_model()
+
+
+def test_packaged_model_is_small_and_documented() -> None:
+    folder = default_model_dir()
+    total = sum(p.stat().st_size for p in folder.iterdir() if p.is_file())
+    # The issue caps the shipped models of the signals at 30 MB in all.
+    assert total < 30 * 1024 * 1024
+    config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert config["format"] == FORMAT
+    assert tuple(config["techniques"]) == TECHNIQUES
+    card = (folder / "MODEL_CARD.md").read_text(encoding="utf-8")
+    for heading in ("Training data", "licence", "Metrics", "Intended use", "failure", "retrain"):
+        assert heading.lower() in card.lower()
+    training = (folder / "train_articles.txt").read_text(encoding="utf-8").split()
+    assert len(training) == len(set(training)) > 100
+
+
+def test_predict_returns_probabilities_and_spans_inside_each_sentence(model: SignalModel) -> None:
+    sentences = [NEUTRAL, LOADED, STATISTIC, GREETING, ""]
+    results = model.predict(sentences)
+    assert len(results) == len(sentences)
+    for text, signals in zip(sentences, results, strict=True):
+        for value in (signals.checkworthiness, signals.subjectivity, signals.uses_technique):
+            assert 0.0 <= value <= 1.0
+        assert set(signals.technique_scores) == set(TECHNIQUES)
+        for span in signals.spans:
+            assert 0 <= span.start < span.end <= len(text)
+            assert span.technique in TECHNIQUES
+            assert 0.5 <= span.score <= 1.0
+
+
+def test_predict_is_deterministic_and_independent_of_batch_company(model: SignalModel) -> None:
+    alone = model.predict([LOADED])[0]
+    together = model.predict([NEUTRAL, STATISTIC, LOADED, GREETING])[2]
+    assert alone.spans == together.spans
+    assert alone.subjectivity == pytest.approx(together.subjectivity, abs=1e-3)
+    assert alone.checkworthiness == pytest.approx(together.checkworthiness, abs=1e-3)
+
+
+def test_loaded_language_reads_as_subjective_and_persuasive(model: SignalModel) -> None:
+    neutral, loaded = model.predict([NEUTRAL, LOADED])
+    assert loaded.subjectivity > 0.5 > neutral.subjectivity
+    assert loaded.uses_technique > 0.5 > neutral.uses_technique
+    assert loaded.spans, "an insult-laden sentence should carry at least one technique span"
+    assert not neutral.spans
+
+
+def test_a_statistic_is_more_checkworthy_than_a_greeting(model: SignalModel) -> None:
+    statistic, greeting = model.predict([STATISTIC, GREETING])
+    assert statistic.checkworthiness > 0.5 > greeting.checkworthiness
+
+
+def test_a_config_of_another_format_is_refused(tmp_path: Path) -> None:
+    for name in ("signals.onnx", "tokenizer.json"):
+        shutil.copyfile(default_model_dir() / name, tmp_path / name)
+    (tmp_path / CONFIG_FILE).write_text(json.dumps({"format": "something-else/9"}))
+    with pytest.raises(ModelError, match="retrain"):
+        SignalModel(tmp_path)
+
+
+def test_a_missing_model_is_a_model_error(tmp_path: Path) -> None:
+    with pytest.raises(ModelError, match="train signals"):
+        load_signal_model(tmp_path)
+
+
+def test_analysis_carries_the_signals(analyzer: Any) -> None:
+    text = f"{NEUTRAL} {LOADED} {STATISTIC}"
+    analysis = analyzer.analyze(text)
+    assert set(analysis.provenance.signals.values()) == {"available"}
+    assert "signals" in analysis.provenance.timings_ms
+    for sentence in analysis.sentences:
+        assert sentence.checkworthiness is not None
+        assert sentence.subjectivity is not None
+        assert sentence.uses_technique is not None
+    for claim in analysis.claims:
+        assert claim.checkworthiness == analysis.sentences[claim.sentence].checkworthiness
+    for technique in analysis.techniques:
+        assert technique.span.text == text[technique.span.start : technique.span.end]
+        sentence = analysis.sentences[technique.sentence]
+        assert sentence.start <= technique.span.start < technique.span.end <= sentence.end
+        assert technique.technique in sentence.techniques
+    loaded = next(s for s in analysis.sentences if "cowards" in s.text)
+    assert loaded.techniques, "the loaded sentence's technique names reach the sentence"
+    assert analysis.summary.technique_counts
+    assert analysis.summary.subjective_share is not None
+
+
+def test_signals_can_be_turned_off() -> None:
+    analysis = Analyzer(AnalyzeOptions(signals=False)).analyze(LOADED)
+    assert all(s.checkworthiness is None and s.subjectivity is None for s in analysis.sentences)
+    assert analysis.techniques == []
+    assert all("turned off" in status for status in analysis.provenance.signals.values())
+    assert analysis.summary.subjective_share is None
+
+
+def test_a_missing_model_marks_the_signals_unavailable(monkeypatch: pytest.MonkeyPatch) -> None:
+    import claimscope.analyzer as analyzer_module
+
+    monkeypatch.setattr(analyzer_module, "signal_model_available", lambda: False)
+    analysis = Analyzer().analyze(LOADED)
+    assert all(status.startswith("unavailable") for status in analysis.provenance.signals.values())
+    assert all(s.uses_technique is None for s in analysis.sentences)
