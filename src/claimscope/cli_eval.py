@@ -166,3 +166,24 @@ def techniques(
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
     _emit(result, output)
+
+
+@eval_app.command()
+def places(
+    data: Annotated[
+        Path, typer.Option(help="A places JSONL test set (e.g. tests/data/places_eval.jsonl).")
+    ],
+    limit: Limit = None,
+    output: Output = None,
+) -> None:
+    """Place resolution: mention found, country and first-level region accuracy.
+
+    Rows are {"text", "mention", "country", "region"}; see claimscope.evaluate.places.
+    """
+    from claimscope.evaluate.places import evaluate_places
+
+    try:
+        result = evaluate_places(data, limit=limit)
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)

@@ -133,6 +133,15 @@ class Place(_Record):
     kind: Literal["country", "region", "city", "area"]
     country: str | None = Field(default=None, description="ISO 3166-1 alpha-2 code.")
     region: str | None = Field(default=None, description="ISO 3166-2 code of the region.")
+    regions: list[str] = Field(
+        default_factory=list,
+        description="ISO 3166-2 codes of every first-level region an area spans (Donbas: "
+        "UA-14, UA-09); region is set only when there is exactly one.",
+    )
+    countries: list[str] = Field(
+        default_factory=list,
+        description="ISO alpha-2 codes of every country an area spans (Korean Peninsula: KP, KR).",
+    )
     latitude: float | None = None
     longitude: float | None = None
     geonameid: int | None = None
