@@ -104,7 +104,7 @@ def test_places_resolve_and_names_of_one_place_cluster(nlp: Any) -> None:
     )
     donbass = _by_canonical(entities, "Donbass")
     assert donbass.type in ("GPE", "LOC")
-    assert donbass.place is not None and donbass.place.ambiguous
+    assert donbass.place is not None and donbass.place.regions == ["UA-14", "UA-09"]
     assert donbass.country == "UA"
 
 

@@ -26,7 +26,7 @@ from claimscope.evaluate.polnear import (
     parse_ann,
     read_split,
 )
-from claimscope.evaluate.systems import SystemRun, _to_raw_offsets, run_claimscope
+from claimscope.evaluate.systems import SystemRun, run_claimscope, to_raw_offsets
 
 runner = CliRunner()
 
@@ -251,9 +251,9 @@ def test_exact_match_ignores_surrounding_punctuation() -> None:
 
 
 def test_offsets_map_back_through_stripping_and_crlf() -> None:
-    assert _to_raw_offsets("\n  Varn said.", "Varn said.")(5) == 8
+    assert to_raw_offsets("\n  Varn said.", "Varn said.")(5) == 8
     raw, normalized = "Odile spoke.\r\nVarn said.", "Odile spoke.\nVarn said."
-    to_raw = _to_raw_offsets(raw, normalized)
+    to_raw = to_raw_offsets(raw, normalized)
     start = normalized.index("said")
     assert raw[to_raw(start) : to_raw(start + 4)] == "said"
 

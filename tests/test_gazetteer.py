@@ -74,11 +74,13 @@ def test_resolve_region_city_country() -> None:
     assert ukraine is not None and (ukraine.kind, ukraine.country) == ("country", "UA")
 
 
-def test_area_spanning_two_regions_is_ambiguous() -> None:
+def test_area_spanning_two_regions_lists_them_and_is_not_ambiguous() -> None:
     for spelling in ("Donbass", "Donbas"):
         donbas = resolve_place(spelling)
         assert donbas is not None
-        assert (donbas.kind, donbas.country, donbas.ambiguous) == ("area", "UA", True)
+        assert (donbas.kind, donbas.country, donbas.region) == ("area", "UA", None)
+        # Known to span two oblasts: listed, not a guess between readings.
+        assert (donbas.regions, donbas.ambiguous) == (["UA-14", "UA-09"], False)
     assert [p.regions for p in lookup("Donbass")] == [("UA-14", "UA-09")]
 
 
@@ -199,3 +201,50 @@ def test_demonym_bases(word: str, base: str) -> None:
 @pytest.mark.parametrize("word", ["Koval", "Swiss", "tarnian", "Ian", "Brell"])
 def test_not_demonym_shaped(word: str) -> None:
     assert not looks_like_demonym(word)
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [
+        ("Catalonia", "ES-CT"),  # the project's English region names
+        ("Flanders", "BE-VLG"),
+        ("Sichuan", "CN-SC"),  # "Sichuan Sheng" without its type word
+        ("Gyeonggi", "KR-41"),  # "Gyeonggi-do"
+        ("Anbar", "IQ-AN"),  # "Al Anbar" without the article
+        ("Henan province", "CN-HA"),  # a type word news adds
+        ("Borno State", "NG-BO"),
+        ("Zaporizhzhia region", "UA-23"),
+    ],
+)
+def test_english_region_names(name: str, region: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.kind == "region" and place.region == region
+
+
+@pytest.mark.parametrize(
+    ("name", "city", "region"),
+    [
+        ("Bombay", "Mumbai", "IN-MH"),
+        ("Kiev", "Kyiv", "UA-30"),
+        ("Leningrad", "Saint Petersburg", "RU-SPE"),
+    ],
+)
+def test_former_city_names(name: str, city: str, region: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.name == city and place.region == region
+
+
+@pytest.mark.parametrize(
+    ("name", "region"),
+    [("Munich", "DE-BY"), ("Toronto", "CA-ON"), ("Sydney", "AU-NSW"), ("Chengdu", "CN-SC"),
+     ("Lyon", "FR-ARA"), ("Krakow", "PL-12")],
+)  # fmt: skip
+def test_region_seats_give_cities_their_region(name: str, region: str) -> None:
+    place = resolve_place(name)
+    assert place is not None and place.region == region
+
+
+def test_a_city_bigger_than_a_namesake_region_wins() -> None:
+    # Manchester, England, not the Jamaican parish of Manchester.
+    place = resolve_place("Manchester")
+    assert place is not None and place.kind == "city" and place.country == "GB"

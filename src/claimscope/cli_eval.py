@@ -187,3 +187,38 @@ def places(
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
     _emit(result, output)
+
+
+class TimeSystem(enum.StrEnum):
+    claimscope = "claimscope"
+    dateparser = "dateparser"
+
+
+@eval_app.command("time")
+def time_(
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="A folder of TimeML .tml files, read at any depth "
+            "(e.g. .../tempeval3/TimeBank, or .../tempeval3 for TimeBank and AQUAINT)."
+        ),
+    ],
+    system: Annotated[
+        TimeSystem,
+        typer.Option(help="What to measure: claimscope, or the dateparser search_dates baseline."),
+    ] = TimeSystem.claimscope,
+    limit: Limit = None,
+    output: Output = None,
+) -> None:
+    """Time expressions on TempEval-3 TimeML: strict/relaxed F1, type accuracy, value F1.
+
+    Each document is read with its creation time as the publication date; see
+    docs/eval-time.md for the definitions.
+    """
+    from claimscope.evaluate.tempeval import evaluate_time
+
+    try:
+        result = evaluate_time(data, system=system.value, limit=limit)
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)

@@ -22,6 +22,7 @@ Example:
 
 from __future__ import annotations
 
+import gettext
 import importlib.util
 import json
 import unicodedata
@@ -31,6 +32,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, NamedTuple
+
+from claimscope.geo_points import Centers, city_region
 
 PlaceKind = Literal["country", "region", "city", "area"]
 
@@ -202,6 +205,16 @@ def _pycountry_records(standard: str) -> list[dict[str, str]]:
     return [dict(record._fields) for record in database]  # pragma: no cover
 
 
+@lru_cache(maxsize=1)
+def _english_names() -> gettext.NullTranslations:
+    """pycountry's English names of ISO 3166-2 subdivisions (a gettext catalogue)."""
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.origin:  # pragma: no cover - pycountry is a dependency
+        return gettext.NullTranslations()
+    locales = Path(spec.origin).parent / "locales"
+    return gettext.translation("iso3166-2", locales, languages=["en"], fallback=True)
+
+
 def _subdivisions() -> list[dict[str, str]]:
     """Top-level ISO 3166-2 subdivisions (regions, states, provinces)."""
     return [r for r in _pycountry_records("3166-2") if not r.get("parent")]
@@ -221,10 +234,13 @@ def _clean_region_name(name: str) -> str:
 class _Builder:
     """Collects index entries and tagger names from all sources (runs once per process)."""
 
-    def __init__(self) -> None:
+    def __init__(self, centers: Centers, region_codes: set[str]) -> None:
         self.index: dict[str, list[GazetteerPlace]] = defaultdict(list)
         self.tag_names: dict[str, TagName] = {}
-        self.region_codes: set[str] = set()
+        self.region_codes = region_codes
+        self.centers = centers
+        self.region_places: dict[str, GazetteerPlace] = {}
+        self.region_keys: list[tuple[str, GazetteerPlace]] = []
 
     def add(
         self,
@@ -235,9 +251,12 @@ class _Builder:
         reviewed: bool = False,
         major: bool = False,
     ) -> None:
-        entries = self.index[fold(name)]
+        key = fold(name)
+        entries = self.index[key]
         if place not in entries:
             entries.append(place)
+            if place.kind == "region":
+                self.region_keys.append((key, place))
         if label and name not in self.tag_names:
             self.tag_names[name] = TagName(label=label, reviewed=reviewed, major=major)
 
@@ -252,10 +271,13 @@ class _Builder:
             names[code].insert(0, info["name"])
         for code, country_names in names.items():
             info = geo_countries.get(code, {})
+            point = self.centers.of((code,))
             place = GazetteerPlace(
                 name=country_names[0],
                 kind="country",
                 country=code,
+                latitude=point[0] if point else None,
+                longitude=point[1] if point else None,
                 geonameid=info.get("geonameid"),
                 population=int(info.get("population") or 0),
             )
@@ -266,7 +288,6 @@ class _Builder:
     def regions(self, cities_by_country: dict[str, list[tuple[str, str, int]]]) -> None:
         for record in _subdivisions():
             code, country = record["code"], record["code"].split("-")[0]
-            self.region_codes.add(code)
             raw = _clean_region_name(record["name"])
             words = raw.split()
             type_forms = _REGION_TYPE_WORDS.get(fold(words[-1])) if len(words) > 1 else None
@@ -278,26 +299,66 @@ class _Builder:
                     city = city.replace("’", "").replace("'", "")
                     english = [f"{city} {form}" for form in type_forms]
             elif not any(ch.isdigit() for ch in raw):
-                english = [raw]
+                english = [raw, *_bare_region_names(raw, country)]
+            # pycountry's English catalogue: "Bayern" -> "Bavaria", "Cataluña" -> "Catalonia".
+            translated = _clean_region_name(_english_names().gettext(record["name"]))
+            if translated != raw and not any(ch.isdigit() for ch in translated):
+                english.insert(0, translated)
+            point = self.centers.of((code,))
             place = GazetteerPlace(
-                name=english[0] if english else raw, kind="region", country=country, region=code
+                name=english[0] if english else raw,
+                kind="region",
+                country=country,
+                region=code,
+                latitude=point[0] if point else None,
+                longitude=point[1] if point else None,
+                population=self.centers.population(code),
             )
             self.add(raw, place, None)
             for name in english:
                 self.add(name, place, "GPE")
+            self.region_places[code] = place
+
+    def region_names(self) -> None:
+        """The project's English names of regions ("Catalonia"), and every region name with
+        the type word news adds to it ("Henan province", "Borno State"), looked up only."""
+        for code, names in project_data()["region_names"].items():
+            place = self.region_places.get(code)
+            if place is not None:
+                for name in names:
+                    self.add(name, place, "GPE", reviewed=True)
+        for key, place in list(self.region_keys):
+            if not key.endswith(_TYPE_SUFFIXES):
+                for suffix in _TYPE_SUFFIXES:
+                    self.add(key + suffix, place, None)
+
+    def city_names(self) -> None:
+        """The project's English and former names of cities ("Kiev", "Bombay"), tagged."""
+        names = project_data()["city_names"]
+        wanted = {target for target in names.values()}
+        best: dict[str, GazetteerPlace] = {}
+        for place in (p for places in self.index.values() for p in places):
+            key = f"{place.name}|{place.country}"
+            if (
+                place.kind == "city"
+                and key in wanted
+                and (key not in best or place.population > best[key].population)
+            ):
+                best[key] = place
+        for name, target in names.items():
+            city = best.get(target)
+            if city is not None:
+                self.add(name, city, "GPE", reviewed=True)
 
     def cities(self, cities: dict[str, Any], capitals: set[tuple[str, str]]) -> None:
         for city in cities.values():
             name, country, population = city["name"], city["countrycode"], city["population"]
             admin1 = str(city.get("admin1code") or "")
-            # GeoNames uses the ISO 3166-2 suffix as admin1 code where it is alphabetic
-            # (US states, GB nations, Swiss cantons); numeric codes are GeoNames' own.
-            region = f"{country}-{admin1}" if admin1.isalpha() else None
             place = GazetteerPlace(
                 name=name,
                 kind="city",
                 country=country,
-                region=region if region in self.region_codes else None,
+                region=city_region(country, admin1, self.region_codes),
                 latitude=city["latitude"],
                 longitude=city["longitude"],
                 geonameid=city["geonameid"],
@@ -328,16 +389,56 @@ class _Builder:
     def aliases(self) -> None:
         for alias in project_data()["aliases"]:
             regions = tuple(alias.get("regions", ()))
+            countries = tuple(alias.get("countries", ()))
+            # An area's point is that of the regions or countries it spans (Donbas: Donetsk
+            # and Luhansk oblasts); an area given by its country alone (Siberia) gets none,
+            # since the country's point would misplace it.
+            single = (alias["country"],) if alias["kind"] in ("country", "region") else ()
+            point = self.centers.of(regions or countries or single)
             place = GazetteerPlace(
                 name=alias["names"][0],
                 kind=alias["kind"],
                 country=alias.get("country"),
                 region=regions[0] if len(regions) == 1 else None,
                 regions=regions,
-                countries=tuple(alias.get("countries", ())),
+                countries=countries,
+                latitude=point[0] if point else None,
+                longitude=point[1] if point else None,
             )
             for name in alias["names"]:
                 self.add(name, place, alias["label"], reviewed=True)
+
+
+#: Type words news adds to a region's name ("Henan province"); names with them are looked up,
+#: not tagged (the tagged bare name resolves to the same region).
+_TYPE_SUFFIXES = (" province", " state", " region", " prefecture", " governorate", " county")
+
+#: Type words of transliterated Chinese and Korean region names, dropped in English.
+_TRANSLITERATED_TYPES = frozenset({"sheng", "shi", "zizhiqu", "sar"})
+_KOREAN_TYPES = ("-do", "-si", "-gwangyeoksi", "-teukbyeolsi", "-teukbyeoljachido")
+#: Countries whose ISO region names carry the Arabic article ("Al Anbar" is "Anbar").
+_ARABIC_ARTICLE_COUNTRIES = frozenset(
+    {"AE", "BH", "DZ", "EG", "IQ", "JO", "KW", "LB", "LY", "MA", "OM", "PS", "QA", "SA", "SD",
+     "SY", "TN", "YE"}
+)  # fmt: skip
+_ARABIC_ARTICLES = ("Al ", "Ar ", "As ", "Ash ", "An ", "Ad ", "Az ", "Adh ", "At ")
+
+
+def _bare_region_names(raw: str, country: str) -> list[str]:
+    """English forms of an ISO region name without its type word or article:
+    "Sichuan Sheng" -> "Sichuan", "Gyeonggi-do" -> "Gyeonggi", "Al Anbar" -> "Anbar"."""
+    words = raw.split()
+    if country == "CN" and len(words) > 1 and fold(words[-1]) in _TRANSLITERATED_TYPES:
+        return [words[0]]
+    if country == "KR" and "-" in raw:
+        for suffix in _KOREAN_TYPES:
+            if raw.endswith(suffix):
+                return [raw[: -len(suffix)]]
+    if country in _ARABIC_ARTICLE_COUNTRIES:
+        for article in _ARABIC_ARTICLES:
+            if raw.startswith(article) and len(raw) > len(article) + 3:
+                return [raw[len(article) :]]
+    return []
 
 
 def _float(value: Any) -> float | None:
@@ -380,14 +481,23 @@ def _built() -> _Builder:
                 (_ascii_key(city["name"]), city["name"], city["population"])
             )
     capitals = {(info["capital"], code) for code, info in geo_countries.items()}
+    region_codes = {record["code"] for record in _subdivisions()}
+    centers = Centers()
+    for city in cities.values():
+        country = city["countrycode"]
+        region = city_region(country, str(city.get("admin1code") or ""), region_codes)
+        keys = (country, region) if region else (country,)
+        centers.add(keys, city["latitude"], city["longitude"], city["population"])
 
-    builder = _Builder()
+    builder = _Builder(centers, region_codes)
     # Order matters only for the display name of a tagged surface form: aliases first, so the
     # project's reviewed labels (LOC for areas) win over a generic GPE.
     builder.aliases()
     builder.countries(geo_countries)
     builder.regions(cities_by_country)
     builder.cities(cities, capitals)
+    builder.city_names()
+    builder.region_names()
     builder.continents(geo.get_continents())
     return builder
 

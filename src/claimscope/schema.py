@@ -237,6 +237,34 @@ class Claim(_Record):
     times: list[str] = Field(default_factory=list)
     places: list[str] = Field(default_factory=list)
     checkworthiness: float | None = Field(default=None, ge=0, le=1)
+    time: str | None = Field(
+        default=None, description="Id of the time expression the claim is about, if any."
+    )
+    time_inherited: bool = Field(
+        default=False,
+        description="The time comes from the context (an earlier sentence), not the claim's own "
+        "sentence.",
+    )
+
+
+class TimelineEntry(_Record):
+    """A claim placed in time: the timeline is the list of these in time order."""
+
+    claim: str = Field(description="Claim id.")
+    time: str = Field(description="Id of the time expression that dates it.")
+    value: str = Field(description="The TIMEX3 value it is placed at.")
+    start: dt.date | None = Field(default=None, description="First day the value covers.")
+    end: dt.date | None = Field(default=None, description="Last day the value covers.")
+    inherited: bool = False
+
+
+class TimeRelation(_Record):
+    """A relative time between two claims ("weeks after the reported involvement")."""
+
+    claim: str
+    relation: Literal["before", "after", "during", "same"]
+    other: str = Field(description="Id of the claim it is placed against.")
+    span: Span = Field(description="The words that say it.")
 
 
 class Technique(_Record):
@@ -357,6 +385,8 @@ class Analysis(_Record):
     times: list[TimeExpression] = Field(default_factory=list)
     claims: list[Claim] = Field(default_factory=list)
     techniques: list[Technique] = Field(default_factory=list)
+    timeline: list[TimelineEntry] = Field(default_factory=list)
+    time_relations: list[TimeRelation] = Field(default_factory=list)
     findings: list[Finding] = Field(default_factory=list)
     summary: Summary
     provenance: Provenance

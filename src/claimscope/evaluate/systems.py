@@ -43,7 +43,7 @@ class SystemRun:
     seconds: float
 
 
-def _to_raw_offsets(raw: str, normalized: str) -> Callable[[int], int]:
+def to_raw_offsets(raw: str, normalized: str) -> Callable[[int], int]:
     """Map offsets in the analyser's normalised text back to the annotated raw text."""
     shift = raw.find(normalized)
     if shift >= 0:  # the usual case: normalising only stripped the ends
@@ -90,7 +90,7 @@ def run_claimscope(texts: Sequence[str], analyzer: Analyzer | None = None) -> Sy
         while position in failed:
             position += 1
         raw = texts[position]
-        to_raw = _to_raw_offsets(raw, analysis.article.text)
+        to_raw = to_raw_offsets(raw, analysis.article.text)
         if normalize_text(raw) != analysis.article.text:  # pragma: no cover - a bug guard
             raise RuntimeError(f"claimscope result {position} is not the article given")
         predictions[position] = [

@@ -29,10 +29,12 @@ from claimscope.extract.cues import (
     according_to_attribution,
     channel_of,
     cue_matcher,
+    depiction_attribution,
     issuer_of,
     light_verb_attribution,
     noun_attribution,
     verb_attribution,
+    verb_cue,
 )
 from claimscope.extract.direct_quotes import direct_quotes, floating_quotes
 from claimscope.extract.learned_cues import with_learned_cues
@@ -67,7 +69,7 @@ def _by_reporting_noun(raw: RawAttribution) -> RawAttribution:
         return raw
     raw.kind = "reporting_noun"
     issuer = issuer_of(source)
-    if issuer is not None:
+    if issuer is not None and not raw.cue[0] <= issuer.i <= raw.cue[1]:
         raw.channel = phrase_bounds(source, with_preps=False)
         raw.source = issuer
     return raw
@@ -88,6 +90,8 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
             raw = verb_attribution(token)
         elif label == "LIGHT":
             raw = light_verb_attribution(token, doc[end - 1])
+        elif label == "DEPICT":
+            raw = depiction_attribution(token, doc[end - 1])
         elif label == "ACCORDING":
             raw = according_to_attribution(token)
         else:
@@ -97,7 +101,7 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
         used.add(token.i)
         if label != "ACCORDING":
             raw = _by_reporting_noun(raw)
-        if raw.channel is None and label in ("VERB", "LIGHT"):
+        if raw.channel is None and label in ("VERB", "LIGHT", "DEPICT"):
             raw.channel = channel_of(token)
         if raw.kind == "according_to" and raw.source is not None:
             issuer = issuer_of(raw.source)
@@ -112,6 +116,25 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
         found.append(raw)
     found.sort(key=lambda r: (r.content_chars or (doc[r.content[0]].idx,))[0])
     return found
+
+
+def _with_sure(
+    doc: Any, kept: list[RawAttribution], sure: list[RawAttribution]
+) -> list[RawAttribution]:
+    """``kept`` plus the ``sure`` rule attributions the cue model left out (when no kept
+    attribution took their cue), in reading order of their content."""
+    kept_ids = {id(raw) for raw in kept}
+    taken = {i for raw in kept for i in range(raw.cue[0], raw.cue[1] + 1)}
+    missing = [
+        raw
+        for raw in sure
+        if id(raw) not in kept_ids and not taken.intersection(range(raw.cue[0], raw.cue[1] + 1))
+    ]
+    if not missing:
+        return kept
+    merged = kept + missing
+    merged.sort(key=lambda r: (r.content_chars or (doc[r.content[0]].idx,))[0])
+    return merged
 
 
 def _is_anaphoric_account(head: Any) -> bool:
@@ -135,19 +158,30 @@ class _SourceResolver:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.seen: list[_Source] = []
 
-    def resolve(self, head: Any, cue: tuple[int, int]) -> _Source:
+    def resolve(self, head: Any, cue: tuple[int, int], *, last: int | None = None) -> _Source:
         """The source whose phrase is headed by ``head`` (None: nobody is named).
 
         Args:
             head: the head token of the source phrase, or None.
             cue: the cue's token range, which the source phrase never takes in.
+            last: the last token of a description of the source that the parse tree does
+                not hold (``RawAttribution.source_last``).
         """
         if head is None:
             return _Source(None, None, None, "anonymous")
         doc = self.doc
         bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
+        if bounds[0] < cue[0] <= bounds[1]:
+            # A misparse can hang the cue inside the source phrase ("accounts from the valley
+            # paint ...", with "paint" taken for a noun); the source ends before its cue.
+            bounds = (bounds[0], max(head.i, cue[0] - 1))
         name = span_of_tokens(doc, *bounds, text=self.text)
-        span = span_of_tokens(doc, *described_bounds(head, bounds, avoid=cue), text=self.text)
+        first, described_last = described_bounds(head, bounds, avoid=cue)
+        description = ""
+        if last is not None and last > described_last:
+            description = doc[described_last + 1 : last + 1].text.lower()
+            described_last = last
+        span = span_of_tokens(doc, first, described_last, text=self.text)
         entity = self.linker.naming(head, name.start, name.end)
         referent_type: SourceType | None = None
         if is_pronoun(head) and entity is None:
@@ -156,9 +190,16 @@ class _SourceResolver:
             # "the mayor", "the general": the entity that carries that title.
             modifiers = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound")}
             entity = self.linker.by_title(
-                {head.lower_, *modifiers}, name.start
-            ) or self.linker.by_title({head.lemma_.lower(), *modifiers}, name.start)
-        source_type = classify_source(doc, head, bounds, entity=entity, referent_type=referent_type)
+                head.lower_, modifiers, name.start
+            ) or self.linker.by_title(head.lemma_.lower(), modifiers, name.start)
+        source_type = classify_source(
+            doc,
+            head,
+            bounds,
+            entity=entity,
+            referent_type=referent_type,
+            description=description,
+        )
         if entity is None and self.seen and _is_anaphoric_account(head):
             # "These accounts show ...": the accounts are those of the source cited before.
             entity, source_type = self.seen[-1].entity, self.seen[-1].source_type
@@ -211,7 +252,9 @@ def extract_attributions(
     seen_keys: set[tuple[int, int, int]] = set()
     found = rule_attributions(doc, quotes)
     if model is not None:
+        sure = [raw for raw in found if raw.sure]
         found = with_learned_cues(doc, quotes, found, model)
+        found = _with_sure(doc, found, sure)
     found, floating = floating_quotes(doc, quotes, found)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
@@ -236,7 +279,7 @@ def extract_attributions(
         elif raw.inherits is not None and id(raw.inherits) in resolved:
             source = resolved[id(raw.inherits)]
         else:
-            source = resolver.resolve(raw.source, raw.cue)
+            source = resolver.resolve(raw.source, raw.cue, last=raw.source_last)
         resolved[id(raw)] = source
         if raw.content_chars is not None:
             content = make_span(text, *raw.content_chars)
@@ -244,7 +287,7 @@ def extract_attributions(
             content = quotes.close_over(span_of_tokens(doc, *raw.content, text=text), text)
         if not content.text.strip() or not any(ch.isalnum() for ch in content.text):
             continue
-        cue = span_of_tokens(doc, *raw.cue, text=text)
+        cue = span_of_tokens(doc, *verb_cue(doc, raw.cue), text=text)
         key = (cue.start, content.start, content.end)
         if key in seen_keys:
             continue

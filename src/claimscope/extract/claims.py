@@ -72,13 +72,23 @@ def _overlaps(span: Span, start: int, end: int) -> bool:
 
 
 def _governing(sent: Any, attributions: list[Attribution]) -> list[Attribution]:
-    """Attributions whose cue or content holds the sentence's main verb."""
+    """Attributions whose cue or content holds the sentence's main verb.
+
+    The parser sometimes roots a sentence in an apposition of its source ("According to BPA,
+    the state news agency, 46 fighters ..."); a source that holds the root governs the sentence
+    when its content lies in the same sentence.
+    """
     root = sent.root.idx
     return [
         a
         for a in attributions
         if a.content.start <= root < a.content.end
         or (a.cue is not None and a.cue.start <= root < a.cue.end)
+        or (
+            a.source is not None
+            and a.source.start <= root < a.source.end
+            and sent.start_char <= a.content.start < sent.end_char
+        )
     ]
 
 

@@ -34,6 +34,12 @@ class RawAttribution:
     content_chars: tuple[int, int] | None = None
     #: A floating quote takes its source from the quote before it.
     inherits: RawAttribution | None = None
+    #: Last token of a description of the source that the parse left unattached ("According
+    #: to BPA, the state news agency, ..."); None when the parse tree holds the whole phrase.
+    source_last: int | None = None
+    #: The rule is sure of this attribution on its own, so the cue model does not veto it: it
+    #: scores words by what PolNeAR marks, and PolNeAR's parses rarely hold the pattern.
+    sure: bool = False
 
 
 @lru_cache(maxsize=4)
@@ -52,7 +58,19 @@ def cue_matcher(vocab: Any) -> Any:
                 modifiers,
                 {"LEMMA": {"IN": sorted(lx.SPEECH_ACT_NOUNS)}},
             ],
-            [{"LEMMA": "paint", "POS": "VERB"}, modifiers, {"LEMMA": "picture"}],
+        ],
+    )
+    # No part of speech for "paint": the small model often tags it a noun after a plural
+    # subject ("accounts from the valley paint a grim picture").
+    matcher.add(
+        "DEPICT",
+        [
+            [{"LEMMA": {"IN": sorted(lx.DEPICTION_VERBS)}, "POS": "VERB"}],
+            [
+                {"LOWER": {"IN": ["paint", "paints", "painted", "painting"]}},
+                modifiers,
+                {"LEMMA": {"IN": sorted(lx.DEPICTION_OBJECTS)}},
+            ],
         ],
     )
     matcher.add("ACCORDING", [[{"LOWER": "according"}, {"LOWER": "to"}]])
@@ -112,13 +130,17 @@ def _inverted_subject(verb: Any) -> Any:
 
 
 def issuer_of(noun: Any) -> Any:
-    """Who issued a reporting noun: "his statement", "a report from X", "a release issued by X"."""
+    """Who issued a reporting noun: "his statement", "a report from X", "a release issued by X".
+
+    "Accounts from the valley" come from people there, whom the phrase does not name: a place
+    is not an issuer.
+    """
     for child in noun.children:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ == "pobj" and not _is_place(pobj):
                     return pobj
         if child.dep_ == "acl":
             for grandchild in child.children:
@@ -129,21 +151,65 @@ def issuer_of(noun: Any) -> Any:
     return None
 
 
+def _channel_object(prep: Any) -> Any:
+    """The noun of a channel phrase headed by ``prep`` ("in a statement", "on Radio Corvale",
+    "in an interview"), or None when the phrase is no channel ("in the town")."""
+    if prep.dep_ != "prep" or prep.lower_ not in _CHANNEL_PREPS:
+        return None
+    for pobj in prep.children:
+        lemma = pobj.lemma_.lower()
+        if pobj.dep_ == "pobj" and (
+            lemma in lx.CHANNEL_NOUNS or lemma in lx.MEDIA_WORDS or pobj.ent_type_ == "ORG"
+        ):
+            return pobj
+    return None
+
+
+def is_channel_phrase(token: Any) -> bool:
+    """Whether ``token`` heads a phrase that names a channel, not part of what was said."""
+    return _according_to_object(token) is not None or _channel_object(token) is not None
+
+
+def _with_acronym(head: Any, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` widened to an acronym in parentheses right after them: "Agency (BPA)"."""
+    doc = head.doc
+    last = bounds[1]
+    if last + 3 < len(doc) and doc[last + 1].text == "(" and doc[last + 3].text == ")":
+        return bounds[0], last + 3
+    return bounds
+
+
+def _carrier(noun: Any) -> Any:
+    """Who carried the words a speech noun names: the agency of "remarks reported by X"."""
+    for child in noun.children:
+        if child.dep_ == "acl" and child.i > noun.i:
+            for grandchild in child.children:
+                if grandchild.dep_ == "agent":
+                    return next((p for p in grandchild.children if p.dep_ == "pobj"), None)
+    return None
+
+
+def _is_place(token: Any) -> bool:
+    # Not a GPE: "a statement from Moscow" is the government's, as "Moscow said" is.
+    return bool(token.ent_type_ == "LOC" or token.lemma_.lower() in lx.PLACE_NOUNS)
+
+
 def channel_of(verb: Any) -> tuple[int, int] | None:
-    """A document or outlet the words came through: "said in a statement", "told on radio"."""
+    """A document or outlet the words came through: "said in a statement", "told on radio".
+
+    When an outlet carried the words ("in remarks reported by the Press Agency"), the outlet
+    is the channel: it is the one a checker goes to for the original.
+    """
     for child in verb.children:
         according = _according_to_object(child)
         if according is not None:
             return phrase_bounds(according)  # "X said, according to Reuters"
-        if child.dep_ == "prep" and child.lower_ in _CHANNEL_PREPS:
-            for pobj in child.children:
-                lemma = pobj.lemma_.lower()
-                if pobj.dep_ == "pobj" and (
-                    lemma in lx.REPORTING_NOUNS
-                    or lemma in lx.MEDIA_WORDS
-                    or pobj.ent_type_ == "ORG"
-                ):
-                    return phrase_bounds(pobj)
+        pobj = _channel_object(child)
+        if pobj is not None:
+            carrier = _carrier(pobj)
+            if carrier is not None:
+                return _with_acronym(carrier, phrase_bounds(carrier, with_preps=False))
+            return phrase_bounds(pobj)
     return None
 
 
@@ -163,7 +229,7 @@ def _object_range(verb: Any, first_child: Any) -> tuple[int, int]:
     """From ``first_child`` to the end of the verb's object and complements after it."""
     last = first_child.right_edge.i
     for child in verb.children:
-        if child.i > first_child.i and child.dep_ in _OBJECT_DEPS:
+        if child.i > first_child.i and child.dep_ in _OBJECT_DEPS and not is_channel_phrase(child):
             last = max(last, child.right_edge.i)
     return first_child.left_edge.i, last
 
@@ -227,6 +293,11 @@ def verb_attribution(verb: Any) -> RawAttribution | None:
         return None
     if has_agent:
         theme = _passive_theme(verb)
+        if theme is not None and verb.dep_ == "acl" and theme.lemma_.lower() in lx.CHANNEL_NOUNS:
+            # "remarks reported by the agency": the participle says who carried the words,
+            # which the speaker's attribution records as its channel; "remarks" alone is
+            # nothing that anybody claims.
+            return None
         if theme is not None:
             return RawAttribution("indirect", cue, source, phrase_bounds(theme))
     if dobj is not None:
@@ -242,6 +313,82 @@ def light_verb_attribution(verb: Any, noun: Any) -> RawAttribution | None:
     if noun.head != verb:
         return None
     return RawAttribution("indirect", (verb.i, verb.i), subject_of(verb), _object_range(verb, noun))
+
+
+def _account_before(verb: Any) -> Any:
+    """The reporting noun that opens the clause of a verb the parse lost (tagged a noun).
+
+    Only when no verb stands between them, so the noun cannot be another verb's subject.
+    """
+    for token in verb.doc[verb.sent.start : verb.i]:
+        # The plural noun itself may be taken for a verb ("accounts" as VBZ).
+        if (
+            token.pos_ in ("NOUN", "VERB")
+            and token.tag_ in ("NN", "NNS", "VBZ")
+            and token.dep_ != "compound"
+            and token.lemma_.lower() in lx.REPORTING_NOUNS | lx.ACCOUNT_NOUNS
+        ):
+            return token
+        if token.pos_ in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def depiction_attribution(verb: Any, last: Any) -> RawAttribution | None:
+    """ "Eyewitness accounts paint a grim picture of X", "Reports detail ...": what reporting
+    nouns depict is attributed to them (and through them to whoever holds the accounts).
+
+    Args:
+        verb: the depiction verb ("paint", "depict", "detail").
+        last: the last token of the match: the object of "paint a ... picture", else ``verb``.
+    """
+    source = subject_of(verb) if verb.pos_ == "VERB" else None
+    if source is None:
+        source = _account_before(verb)
+    by_accounts = source is not None and source.lemma_.lower() in (
+        lx.REPORTING_NOUNS | lx.ACCOUNT_NOUNS
+    )
+    cue = (verb.i, verb.i)
+    if last.i > verb.i:  # "paint a grim picture of the final night": anybody may paint it
+        first = max(last.left_edge.i, verb.i + 1)
+        content = (first, last.right_edge.i)
+        return RawAttribution("indirect", cue, source, content, sure=by_accounts)
+    dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if dobj is None or not by_accounts:
+        return None  # "The painter depicts a harbour" is no attribution
+    return RawAttribution("indirect", cue, source, _object_range(verb, dobj), sure=True)
+
+
+#: Adverbs that turn what is said around; a cue keeps them ("did not deny", "never said").
+_NEGATIONS = frozenset({"not", "n't", "never", "no"})
+
+
+def _pads_cue(token: Any) -> bool:
+    """Whether ``token`` only says when or how often something was said: "has", "repeatedly",
+    "also". A passive auxiliary ("was told") and a modal ("would say") change what the verb
+    reports, and negation reverses it, so they stay in the cue."""
+    if token.dep_ == "aux" and token.tag_ != "MD" and token.lemma_.lower() in ("have", "be"):
+        return True
+    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.lower_ not in _NEGATIONS
+
+
+def verb_cue(doc: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """``cue`` without the auxiliaries and adverbs before its reporting verb: "has repeatedly
+    emphasized" is the cue "emphasized"; what follows the verb stays ("pointed out", "called
+    for", "spoke highly of").
+
+    Only reporting verbs are trimmed: they name the speech act on their own, while the
+    adverbs of other cue words belong to the stance they express ("well aware", "has long
+    pushed for").
+    """
+    first, last = cue
+    trimmed = first
+    while trimmed < last and _pads_cue(doc[trimmed]):
+        trimmed += 1
+    verb = doc[trimmed]
+    if trimmed > first and verb.pos_ == "VERB" and verb.lemma_.lower() in lx.REPORTING_VERBS:
+        return trimmed, last
+    return cue
 
 
 def _according_to_object(token: Any) -> Any:
@@ -280,13 +427,45 @@ def according_to_attribution(according: Any) -> RawAttribution | None:
     first, last = _range(clause)
     while last > first and doc[last].is_punct:
         last -= 1  # the full stop would keep a trailing "according to X" inside the clause
+    source_last = None
     if phrase_first <= first:
         first = phrase_last + 1  # "According to X, the dam cracked."
+        close = _loose_apposition(doc, first, last)
+        if close is not None:
+            source_last, first = close - 1, close + 1
     elif phrase_last >= last:
         last = phrase_first - 1  # "The dam cracked, according to X."
     if first > last:
         return None
-    return RawAttribution("according_to", (according.i, to.i), source, (first, last))
+    return RawAttribution(
+        "according_to", (according.i, to.i), source, (first, last), source_last=source_last
+    )
+
+
+#: Parts of speech a short noun phrase in apposition is made of ("the state-run news agency").
+_APPOSITION_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "ADP", "CCONJ", "PART", "PUNCT"})
+_APPOSITION_MAX = 12
+
+
+def _loose_apposition(doc: Any, comma: int, last: int) -> int | None:
+    """The closing comma of ", the state news agency," that starts at ``comma``, or None.
+
+    After "According to X" the small model often makes such an apposition the root of the
+    sentence; it still describes X, and what X says begins after it. Only a noun phrase that
+    opens with an article and closes with a comma before more of the sentence counts.
+    """
+    if comma > last or doc[comma].text != "," or comma + 1 > last:
+        return None
+    if doc[comma + 1].lower_ not in ("the", "a", "an"):
+        return None
+    for i in range(comma + 2, min(last, comma + _APPOSITION_MAX) + 1):
+        token = doc[i]
+        if token.text == ",":
+            return i if i < last and any(t.pos_ == "NOUN" for t in doc[comma + 1 : i]) else None
+        # A participle inside the phrase is a modifier ("state-run"), not a clause.
+        if token.pos_ not in _APPOSITION_POS and token.dep_ not in ("amod", "compound"):
+            return None
+    return None
 
 
 def noun_attribution(noun: Any) -> RawAttribution | None:

@@ -28,7 +28,7 @@ from typing import Any
 from claimscope.extract.acronym_pairs import FUNCTION_WORDS, find_acronym_pairs
 from claimscope.extract.common import span_of_tokens
 from claimscope.extract.names import PLACE_NOUNS, NameMention, collect_mentions
-from claimscope.extract.places import resolve_place
+from claimscope.extract.places import PlaceContext, article_context, readings, resolve_place
 from claimscope.gazetteer import (
     demonym_bases,
     demonym_country,
@@ -225,8 +225,9 @@ def _cluster(doc: Any, mentions: list[NameMention], pairs: list[Any]) -> list[_C
             clusters.append(cluster)
             person_names.append((words, cluster))
 
+    contexts = _place_contexts(doc, mentions)
     long_names = [
-        (m.name_words(doc), m.label, m.name_start, *_key(doc, m, acronym_key))
+        (m.name_words(doc), m.label, m.name_start, *_key(doc, m, acronym_key, contexts))
         for m in mentions
         if m.label in _SHORTENED_LABELS and m.kind != "acronym" and m.name_end - m.name_start > 1
     ]
@@ -238,7 +239,9 @@ def _cluster(doc: Any, mentions: list[NameMention], pairs: list[Any]) -> list[_C
             if person is not None:
                 person.add(mention)
                 continue
-        key, place = _short_name_key(doc, mention, long_names) or _key(doc, mention, acronym_key)
+        key, place = _short_name_key(doc, mention, long_names) or _key(
+            doc, mention, acronym_key, contexts
+        )
         if key not in by_key:
             by_key[key] = _Cluster(place=place)
             clusters.append(by_key[key])
@@ -306,14 +309,40 @@ def _person_for(
     return max(fitting, key=last_before)
 
 
+def _place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceContext]:
+    """What the rest of the article says about each place mention, by its first token.
+
+    The article's other place names (their default readings), and the qualifier Y of
+    "X, Y" ("Paris, Texas"), with all its readings.
+    """
+    places = [m for m in mentions if m.label in _PLACE_LABELS]
+    if not places:
+        return {}
+    by_start = {m.name_start: m for m in places}
+    names = {m.name_start: doc[m.name_start : m.name_end].text for m in places}
+    default = {name: resolve_place(name) for name in set(names.values())}
+    contexts: dict[int, PlaceContext] = {}
+    for m in places:
+        own = names[m.name_start]
+        others = article_context(p for name, p in default.items() if p and name != own)
+        after = by_start.get(m.name_end + 1)
+        if after is not None and doc[m.name_end].text == ",":
+            others = PlaceContext(within=readings(names[after.name_start]))
+        contexts[m.name_start] = others
+    return contexts
+
+
 def _key(
-    doc: Any, mention: NameMention, acronym_key: dict[str, tuple[str, ...]]
+    doc: Any,
+    mention: NameMention,
+    acronym_key: dict[str, tuple[str, ...]],
+    contexts: dict[int, PlaceContext],
 ) -> tuple[tuple[str, ...], Place | None]:
     text = doc[mention.name_start : mention.name_end].text
     if mention.kind in ("acronym", "expansion"):
         return acronym_key.get(text, ("ORG", fold(text))), None
     if mention.label in _PLACE_LABELS:
-        place = resolve_place(text)
+        place = resolve_place(text, contexts.get(mention.name_start))
         if place is not None:
             # One place, whatever it is called: "Kursk Oblast" and "Kursk region".
             ident = place.region if place.kind == "region" else str(place.geonameid or place.name)

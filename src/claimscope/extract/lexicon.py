@@ -37,6 +37,14 @@ AS_VERBS = frozenset(
 
 REPORTING_VERBS = SPEECH_VERBS | CLAUSE_VERBS | AS_VERBS
 
+#: Verbs of depiction: with a reporting noun as subject they attribute what they depict to the
+#: holder of the accounts ("Eyewitness accounts paint a grim picture", "reports detail ...").
+DEPICTION_VERBS = frozenset(
+    {"chronicle", "depict", "describe", "detail", "document", "paint", "portray", "recount"}
+)  # fmt: skip
+#: Objects that make a depiction of "paint": "paint a grim picture", "paint a bleak portrait".
+DEPICTION_OBJECTS = frozenset({"image", "picture", "portrait"})
+
 #: Verbs of opinion that report a view only with an "as" phrase; next to a quotation they are
 #: never its cue ("parliament would see the text 'before anything is signed'").
 NOT_QUOTE_CUES = frozenset({"consider", "interpret", "regard", "see", "view"})
@@ -57,6 +65,21 @@ REPORTING_NOUNS = frozenset(
         "note", "post", "release", "remark", "report", "statement", "testimony", "transcript",
         "tweet",
     }
+)  # fmt: skip
+
+#: Nouns of the occasion on which words were said: with "in", "on", "via" they name the channel
+#: of a speaker's words ("said in an interview", "admitted, in a rare public acknowledgment").
+CHANNEL_NOUNS = REPORTING_NOUNS | frozenset(
+    {"acknowledgement", "acknowledgment", "address", "admission", "briefing", "broadcast",
+     "comment", "confession", "editorial", "interview", "op-ed", "podcast", "speech"}
+)  # fmt: skip
+
+#: Where words come from rather than who says them: "accounts from the valley" are the
+#: accounts of people there, not of the valley.
+PLACE_NOUNS = frozenset(
+    {"area", "battlefield", "border", "camp", "city", "coast", "country", "district", "field",
+     "front", "frontline", "ground", "harbor", "harbour", "port", "province", "region", "scene",
+     "street", "town", "valley", "village", "zone"}
 )  # fmt: skip
 
 #: Reporting nouns that are documents (source type "document" when nobody issues them).

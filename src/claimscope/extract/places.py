@@ -10,12 +10,23 @@ countries, then first-level regions and named areas, then the most populous city
   that name elsewhere ("Georgia"), a city elsewhere with at least a fifth of the chosen city's
   population ("Reading"), or an area that spans several regions or countries ("Donbas").
 
+Context (``PlaceContext``) changes the choice as a reader's would:
+
+- a qualifier, "X, Y" ("Paris, Texas", "London, Ontario"): only candidates inside Y count;
+- the article's other places: a candidate inside a region the article names elsewhere wins
+  ("Georgia" beside "Atlanta", "Melbourne" beside "Florida"); one inside a country the article
+  names wins too, unless it is a town much smaller than the default reading ("Paris" in an
+  article that also names the United States is still the French capital).
+
 Example:
     >>> resolve_place("Kursk Oblast").region
     'RU-KRS'
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 from claimscope.gazetteer import GazetteerPlace, lookup
 from claimscope.schema import Place
@@ -25,12 +36,122 @@ _TIER = {"country": 0, "region": 1, "area": 1, "city": 2}
 _RIVAL_SHARE = 0.2
 
 
-def resolve_place(name: str) -> Place | None:
-    """The place ``name`` most plausibly means, or ``None`` when the gazetteer has none."""
+@dataclass(frozen=True, slots=True)
+class PlaceContext:
+    """What the text says around a place name (see the module docstring)."""
+
+    #: Countries (ISO 3166-1 alpha-2) and regions (ISO 3166-2) the article names elsewhere.
+    countries: frozenset[str] = frozenset()
+    regions: frozenset[str] = frozenset()
+    #: The readings of the qualifier Y in "X, Y", most plausible first ("Georgia": the
+    #: country, then the US state).
+    within: tuple[Place, ...] = ()
+
+
+def article_context(places: Iterable[Place]) -> PlaceContext:
+    """The countries and regions that ``places`` (the article's other place names) establish.
+
+    An ambiguous reading establishes nothing: it could be the wrong one.
+    """
+    countries: set[str] = set()
+    regions: set[str] = set()
+    for place in places:
+        if place.ambiguous:
+            continue
+        countries.update(place.countries or ([place.country] if place.country else []))
+        regions.update(place.regions or ([place.region] if place.region else []))
+    return PlaceContext(countries=frozenset(countries), regions=frozenset(regions))
+
+
+def resolve_place(name: str, context: PlaceContext | None = None) -> Place | None:
+    """The place ``name`` most plausibly means, or ``None`` when the gazetteer has none.
+
+    Example:
+        >>> resolve_place("Paris", PlaceContext(within=readings("Texas"))).region
+        'US-TX'
+    """
     candidates = lookup(name)
+    if not candidates and ", " in name:
+        # The model took "Paris, Texas" as one name: the qualifier is inside it.
+        head, _, tail = name.partition(", ")
+        within = readings(tail)
+        return resolve_place(head, PlaceContext(within=within)) if within else None
     if not candidates:
         return None
+    best = _default(candidates)
+    if context is not None:
+        chosen = _in_context(best, candidates, context)
+        if chosen is not None and chosen != best:
+            # The context settles the reading: rivals outside it no longer count.
+            inside = tuple(p for p in candidates if _inside(p, context) or p == chosen)
+            return _finish(chosen, inside)
+    return _finish(best, candidates)
+
+
+def readings(name: str) -> tuple[Place, ...]:
+    """Every place ``name`` may mean, most plausible first (for ``PlaceContext.within``)."""
+    ordered = sorted(lookup(name), key=lambda p: (_TIER[p.kind], -p.population))
+    return tuple(_to_place(p, False) for p in ordered)
+
+
+def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
     best = min(candidates, key=lambda p: (_TIER[p.kind], -p.population))
+    if best.kind == "region":
+        # A city elsewhere bigger than the whole region (the people of its cities) is what
+        # the name means: Manchester, not the Jamaican parish; Buenos Aires, not its province.
+        cities = [p for p in candidates if p.kind == "city" and p.region != best.region]
+        city = max(cities, key=lambda p: p.population, default=None)
+        if city is not None and city.population > best.population:
+            return city
+    return best
+
+
+def _inside(place: GazetteerPlace, context: PlaceContext) -> bool:
+    if context.within:
+        return any(_within(place, area) for area in context.within)
+    return bool(place.region and place.region in context.regions) or (
+        place.country in context.countries
+    )
+
+
+def _within(place: GazetteerPlace, area: Place) -> bool:
+    """Whether ``place`` lies inside ``area`` (and is not ``area`` itself)."""
+    if area.kind == "country":
+        return place.country == area.country and place.kind != "country"
+    regions = set(area.regions) | ({area.region} if area.region else set())
+    return place.kind == "city" and place.region in regions
+
+
+def _in_context(
+    best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...], context: PlaceContext
+) -> GazetteerPlace | None:
+    for area in context.within:  # the first reading of Y that holds an X
+        inside = tuple(p for p in candidates if _within(p, area))
+        if inside:
+            return _default(inside)
+    if context.within:
+        return None
+    if (best.region and best.region in context.regions) or best.country in context.countries:
+        return best
+    in_region = tuple(p for p in candidates if p.region and p.region in context.regions)
+    if in_region:
+        return _default(in_region)
+    # A country named elsewhere moves the reading only to a real rival of the default: the
+    # article that names the United States and Paris still means the French capital.
+    in_country = tuple(
+        p
+        for p in candidates
+        if p.country in context.countries
+        and (
+            p.kind != "city"
+            or best.kind != "city"
+            or p.population >= _RIVAL_SHARE * best.population
+        )
+    )
+    return _default(in_country) if in_country else None
+
+
+def _finish(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> Place:
     if best.kind == "region":
         # Kyiv, Berlin, Moscow ("Moskva"): the city-region is the city; return the city.
         city = _same_city(best, candidates)
@@ -52,8 +173,7 @@ def _same_city(
 
 
 def _ambiguous(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> bool:
-    if len(best.regions) > 1 or len(best.countries) > 1:
-        return True
+    # An area known to span several regions ("Donbas") is not ambiguous: its regions are listed.
     for other in candidates:
         if other == best or other.kind == "area":
             continue
@@ -83,4 +203,6 @@ def _to_place(place: GazetteerPlace, ambiguous: bool) -> Place:
         longitude=place.longitude,
         geonameid=place.geonameid,
         ambiguous=ambiguous,
+        regions=list(place.regions),
+        countries=list(place.countries),
     )

@@ -100,10 +100,12 @@ def _pair(text: str, marks: list[tuple[int, Role]], paragraph_end: int) -> list[
             later = [r for j, r in marks[n + 1 :] if (text[j] in _DOUBLE) == family]
             if "close" not in later and "possessive" not in later:
                 quotes.append(Quote(open_at.pop(family), i))
-    for family, i in open_at.items():
-        # Multi-paragraph quotes open every paragraph and close only the last one.
+    for i in open_at.values():
+        # Multi-paragraph quotes open every paragraph and close only the last one, and a
+        # writer opens each paragraph with the same mark: a stray “ left open before a
+        # paragraph of "straight" quotes is a typo, not a quote that runs on.
         rest = text[paragraph_end:].lstrip()
-        if rest and rest[0] in (_DOUBLE if family else "'\u2018"):
+        if rest and rest[0] == text[i]:
             quotes.append(Quote(i, paragraph_end, runs_on=True))
     return quotes
 

@@ -124,6 +124,7 @@ def classify_source(
     *,
     entity: Entity | None = None,
     referent_type: SourceType | None = None,
+    description: str = "",
 ) -> SourceType:
     """The source type of the phrase ``doc[bounds]`` headed by ``head``.
 
@@ -133,12 +134,15 @@ def classify_source(
         bounds: first and last token of the phrase (as ``phrase_bounds`` gives them).
         entity: the entity cluster the source is linked to, whose titles count.
         referent_type: for a pronoun, the type of what it refers to.
+        description: lower-case words that describe the source outside its parse subtree
+            ("the state news agency" after "According to BPA,").
     """
     first, last = bounds
     lowered = " ".join(t.lower_ for t in head.subtree)
     titles = [t.text.lower() for t in entity.titles] if entity is not None else []
     names = [entity.canonical.lower()] if entity is not None else []
-    if any(m in s for s in [lowered, *titles, *names] for m in lx.STATE_MEDIA_MARKERS):
+    strings = [lowered, description, *titles, *names]
+    if any(m in s for s in strings for m in lx.STATE_MEDIA_MARKERS):
         return "state_media"
     outlet_type = _registry_type(doc, head, entity)
     if outlet_type is not None:
@@ -159,7 +163,11 @@ def classify_source(
     kind = _category({lemma})
     if kind is None:
         title_words = {w for title in titles for w in title.split()}
-        kind = _category(title_words) or _category(_modifier_lemmas(head))
+        kind = (
+            _category(title_words)
+            or _category(_modifier_lemmas(head))
+            or _category(set(description.split()))
+        )
     if kind is None and entity is not None and entity.type in ("GPE", "NORP"):
         kind = "official"  # "Moscow said": a capital or country speaks through its government
     if kind is None and head.ent_type_ == "GPE":
@@ -214,6 +222,28 @@ def _description_words(entity: Entity, text: str = "") -> set[str]:
     return words
 
 
+#: Words after which a title goes on describing, not naming, its holder: the head of
+#: "commander of the Northern Army Group" is "commander", not "army".
+_TITLE_BREAKS = frozenset({"at", "for", "from", "in", "of", "on", "to", "with"})
+
+
+def _title_heads(entity: Entity) -> set[str]:
+    """The head nouns of ``entity``'s titles: what "the <head>" can call the entity.
+
+    "the general" is the one titled "General"; "the army" is not the one titled "commander of
+    the Northern Army Group", whose title holds the word only to say what he commands.
+    """
+    heads: set[str] = set()
+    for title in entity.titles:
+        words = [w.lower().strip(",.") for w in title.text.split()]
+        cut = next((n for n, w in enumerate(words) if w in _TITLE_BREAKS), len(words))
+        if cut > 0:
+            heads.add(words[cut - 1])
+    if heads & lx.HEAD_OF_STATE_WORDS:
+        heads.add("leader")
+    return heads
+
+
 class EntityLinker:
     """Finds the entity cluster a source phrase belongs to.
 
@@ -227,6 +257,7 @@ class EntityLinker:
         )
         self._starts = [m[0] for m in self._mentions]
         self._title_words = {e.id: _description_words(e, text) for e in entities}
+        self._title_heads = {e.id: _title_heads(e) for e in entities}
 
     def overlapping(self, start: int, end: int) -> Entity | None:
         """The entity with the mention that overlaps ``[start, end)`` most."""
@@ -252,25 +283,40 @@ class EntityLinker:
                 return entity
         return None
 
-    def by_title(self, words: set[str], before: int) -> Entity | None:
-        """The entity mentioned nearest before ``before`` whose titles hold all ``words``.
+    def by_title(self, head: str, modifiers: set[str], before: int) -> Entity | None:
+        """The entity mentioned nearest before ``before`` that ``head`` with ``modifiers``
+        describes: ``head`` is the head noun of one of its titles, and its titles hold all
+        ``modifiers``.
 
         "the Russian leader" needs both words, so that it does not take the entity titled
-        "North Korean leader".
+        "North Korean leader"; "the army" needs a title headed by "army", so that it does not
+        take the general titled "commander of the Northern Army Group".
         """
+        words = {head, *modifiers}
         for _m_start, _m_end, entity in reversed(
             self._mentions[: bisect_left(self._starts, before)]
         ):
-            if words and words <= self._title_words.get(entity.id, set()):
+            if head in self._title_heads.get(entity.id, set()) and words <= self._title_words.get(
+                entity.id, set()
+            ):
                 return entity
         return None
 
     def naming(self, head: Any, start: int, end: int) -> Entity | None:
         """The entity a source phrase names: the one at its head, else a person or an
-        organisation inside it ("officials, including General X"); a demonym that only
-        qualifies the head ("Russian analysts") does not name the source."""
+        organisation inside it ("officials, including General X") or in apposition to it; a
+        demonym that only qualifies the head ("Russian analysts") does not name the source."""
         entity = self.overlapping(head.idx, head.idx + len(head))
         if entity is not None:
             return entity
         inner = self.overlapping(start, end)
-        return inner if inner is not None and inner.type in ("PERSON", "ORG") else None
+        if inner is not None and inner.type in ("PERSON", "ORG"):
+            return inner
+        for child in head.children:
+            # "Tarnia's deputy foreign minister, Iosif Brann": the name in apposition is who
+            # the title describes.
+            if child.dep_ == "appos" and child.i > head.i and child.pos_ == "PROPN":
+                named = self.overlapping(child.idx, child.idx + len(child))
+                if named is not None and named.type in ("PERSON", "ORG"):
+                    return named
+        return None

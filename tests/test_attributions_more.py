@@ -1,0 +1,171 @@
+"""Attributions, issue 3: cue extent, appositions, depictions, institutions and channels.
+
+Every text here is fictional (Corvale, Belmora and their people and outlets do not exist).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimscope.extract.attributions import extract_attributions
+from claimscope.extract.quotes import find_quotes
+from claimscope.extract.sources import EntityLinker
+from claimscope.schema import Attribution, Entity, Mention, Span
+
+
+def attributions(nlp: Any, text: str, entities: list[Entity] | None = None) -> list[Attribution]:
+    found = extract_attributions(nlp(text), entities or [])
+    for record in found:
+        for span in (record.cue, record.source, record.channel, record.content):
+            if span is not None:
+                assert text[span.start : span.end] == span.text
+    return found
+
+
+def holding(found: list[Attribution], content_part: str) -> Attribution:
+    matches = [a for a in found if content_part in a.content.text]
+    assert len(matches) == 1, [(a.kind, a.cue and a.cue.text, a.content.text) for a in found]
+    return matches[0]
+
+
+def person(text: str, eid: str, name: str, titles: tuple[str, ...] = ()) -> Entity:
+    start = text.index(name)
+    return Entity(
+        id=eid,
+        type="PERSON",
+        canonical=name,
+        mentions=[Mention(start=start, end=start + len(name), text=name)],
+        titles=[Span.of(text, text.index(t), text.index(t) + len(t)) for t in titles],
+    )
+
+
+# --- quote marks (no model needed) -----------------------------------------------------------
+
+
+def test_regression_stray_open_mark_does_not_run_into_the_next_paragraph() -> None:
+    # The curly mark is never closed; the next paragraph opens with a straight mark, so it is
+    # a new quote, not the continuation of this one.
+    text = (
+        "The ministry called the plan “a disgrace to the valley. Reports describe it as a "
+        'retreat.\n"We will rebuild," the mayor said.'
+    )
+    assert [q.content(text) for q in find_quotes(text)] == ["We will rebuild,"]
+
+
+def test_multi_paragraph_quote_continues_with_the_same_mark() -> None:
+    text = "Varn said: “The bridge held.\n“Nobody was hurt.”"
+    quotes = find_quotes(text)
+    assert [q.content(text) for q in quotes] == ["The bridge held.", "Nobody was hurt."]
+    assert quotes[0].runs_on
+
+
+# --- entity linking by title (no model needed) ----------------------------------------------
+
+
+def test_institution_is_not_the_person_whose_title_names_it() -> None:
+    text = "Admiral Rada Venn, commander of the Southern Navy Fleet, spoke."
+    venn = person(text, "E1", "Rada Venn", ("Admiral", "commander of the Southern Navy Fleet"))
+    linker = EntityLinker([venn], text)
+    assert linker.by_title("navy", set(), len(text)) is None
+    assert linker.by_title("fleet", {"southern"}, len(text)) is None
+    assert linker.by_title("commander", set(), len(text)) is venn
+    assert linker.by_title("admiral", set(), len(text)) is venn
+
+
+# --- with the model ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("Mayor Ilse Varn has repeatedly stressed that the Corvale bridge is safe.", "stressed"),
+        ("The harbour board did not deny that the ferry was late.", "did not deny"),
+        ("It was reported by the Corvale Ledger that the ferry was late.", "was reported"),
+    ],
+)
+def test_cue_is_the_reporting_verb_with_negation_and_passive(nlp: Any, text: str, cue: str) -> None:
+    found = holding(attributions(nlp, text), "ferry was late" if "ferry" in text else "safe")
+    assert found.cue is not None and found.cue.text == cue
+
+
+def test_according_to_keeps_an_apposition_with_its_source(nlp: Any) -> None:
+    text = (
+        "According to CNR, the state news agency, two ferries sank off the Corvale coast on Monday."
+    )
+    found = holding(attributions(nlp, text), "two ferries sank")
+    assert found.kind == "according_to"
+    assert found.source is not None and found.source.text == "CNR, the state news agency"
+    assert found.source_type == "state_media"
+    assert found.content.text.startswith("two ferries sank")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "cue", "source_type"),
+    [
+        (
+            "Witness accounts from the harbour paint a bleak picture of the storm.",
+            "bleak picture",
+            "paint",
+            "eyewitness",
+        ),
+        (
+            "Survivor testimonies depict a chaotic evacuation of the old town.",
+            "chaotic evacuation",
+            "depict",
+            "eyewitness",
+        ),
+        (
+            "Local press reports describe the closure as a disaster for Corvale.",
+            "a disaster for Corvale",
+            "describe",
+            "media",
+        ),
+    ],
+)
+def test_reporting_noun_subject_of_a_depiction(
+    nlp: Any, text: str, content: str, cue: str, source_type: str
+) -> None:
+    found = holding(attributions(nlp, text), content)
+    assert found.kind == "reporting_noun"
+    assert found.cue is not None and found.cue.text == cue
+    assert found.source_type == source_type
+    # "from the harbour" says where the accounts come from, not who gives them.
+    assert found.source is not None and "harbour paint" not in found.source.text
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Survivor testimonies depict a town in ruins.", 1),
+        ("The old mural depicts a harbour at dawn.", 0),
+    ],
+)
+def test_depiction_rule_needs_a_reporting_noun(nlp: Any, text: str, found: int) -> None:
+    # The rules alone: a mural depicts, but it reports nothing.
+    assert len(extract_attributions(nlp(text), [], cue_model=False)) == found
+
+
+def test_outlet_that_carried_the_remarks_is_the_channel(nlp: Any) -> None:
+    text = (
+        "Mayor Ilse Varn praised the rescue crews, in remarks carried by the Corvale Daily Courier."
+    )
+    found = attributions(nlp, text)
+    praise = holding(found, "the rescue crews")
+    assert praise.channel is not None and praise.channel.text == "the Corvale Daily Courier"
+    assert praise.content.text == "the rescue crews"
+    assert not [a for a in found if a.content.text == "remarks"]
+
+
+def test_occasion_is_the_channel_and_apposition_names_the_speaker(nlp: Any) -> None:
+    text = (
+        "In a televised interview, the finance minister, Oren Dallo, admitted that the budget "
+        "was short."
+    )
+    dallo = person(text, "E1", "Oren Dallo")
+    found = holding(attributions(nlp, text, [dallo]), "the budget was short")
+    assert found.cue is not None and found.cue.text == "admitted"
+    assert found.channel is not None and found.channel.text == "a televised interview"
+    assert found.source_entity == "E1"
+    assert found.source_type == "official"
