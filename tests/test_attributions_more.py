@@ -169,3 +169,25 @@ def test_occasion_is_the_channel_and_apposition_names_the_speaker(nlp: Any) -> N
     assert found.channel is not None and found.channel.text == "a televised interview"
     assert found.source_entity == "E1"
     assert found.source_type == "official"
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "source_type"),
+    [
+        # Witnesses' accounts from a town come from people there, not from its authorities.
+        (
+            "Eyewitness accounts from Ostrel paint a grimmer picture of the night.",
+            "Eyewitness accounts from Ostrel",
+            "eyewitness",
+        ),
+        # A ministry's accounts are the ministry's.
+        ("Accounts from the ministry describe the deal as final.", "the ministry", "official"),
+    ],
+)
+def test_witness_accounts_from_a_place_are_the_witnesses(
+    nlp: Any, text: str, source: str, source_type: str
+) -> None:
+    found = attributions(nlp, text)
+    assert len(found) == 1
+    assert found[0].source is not None and found[0].source.text == source
+    assert found[0].source_type == source_type

@@ -24,6 +24,7 @@ from claimscope.extract.claims import extract_claims
 from claimscope.extract.cue_model import load_cue_model
 from claimscope.extract.entities import extract_entities
 from claimscope.extract.hedges import extract_hedges
+from claimscope.extract.timeline import build_timeline
 from claimscope.extract.times import extract_times
 from claimscope.ingest.text import check_text, normalize_text, text_id
 from claimscope.ingest.types import ArticleInput
@@ -181,6 +182,10 @@ class Analyzer:
                 for c in claims
             ]
         t = timed("claims", t)
+        claims, timeline, time_relations = build_timeline(
+            doc, claims=claims, times=times, attributions=attributions
+        )
+        t = timed("timeline", t)
         findings, summary = assess(
             article=article,
             sentences=sentences,
@@ -191,6 +196,8 @@ class Analyzer:
             times=times,
             claims=claims,
             techniques=techniques,
+            timeline=timeline,
+            time_relations=time_relations,
         )
         t = timed("assess", t)
         timings["parse"] = round((t_parse - t0) * 1000, 3)
@@ -206,6 +213,8 @@ class Analyzer:
             times=times,
             claims=claims,
             techniques=techniques,
+            timeline=timeline,
+            time_relations=time_relations,
             findings=findings,
             summary=summary,
             provenance=Provenance(

@@ -20,6 +20,8 @@ from claimscope.schema import (
     Summary,
     Technique,
     TimeExpression,
+    TimelineEntry,
+    TimeRelation,
 )
 
 #: A claim whose check-worthiness is at least this is check-worthy. The signal model
@@ -40,6 +42,8 @@ def assess(
     times: list[TimeExpression],
     claims: list[Claim],
     techniques: Sequence[Technique] = (),
+    timeline: Sequence[TimelineEntry] = (),
+    time_relations: Sequence[TimeRelation] = (),
 ) -> tuple[list[Finding], Summary]:
     """Findings worth a human look, and the article's summary and sourcing profile.
 
@@ -125,6 +129,9 @@ def assess(
                 }
             )
 
+    for finding in _time_contradictions(claims, times, time_relations):
+        add(finding)
+
     sources = _sources(attributions, claims, entities)
     summary = Summary(
         sentences=len(sentences),
@@ -139,6 +146,68 @@ def assess(
         sources=sources,
     )
     return findings, summary
+
+
+def _time_contradictions(
+    claims: list[Claim], times: list[TimeExpression], relations: Sequence[TimeRelation]
+) -> list[dict[str, object]]:
+    """Relative times that the article's own dates contradict.
+
+    A claim said to come before another but dated after it (or the reverse), and two claims
+    about one event with dates that do not overlap. Only dates of the claims' own sentences
+    count: an inherited date is a guess from the context, too weak to call a contradiction.
+    """
+    by_claim = {c.id: c for c in claims}
+    by_time = {t.id: t for t in times}
+
+    def dated(claim_id: str) -> TimeExpression | None:
+        claim = by_claim.get(claim_id)
+        if claim is None or claim.time is None or claim.time_inherited:
+            return None
+        expr = by_time.get(claim.time)
+        if expr is None or expr.range_start is None:
+            return None
+        return expr
+
+    found: list[dict[str, object]] = []
+    for relation in relations:
+        mine, theirs = dated(relation.claim), dated(relation.other)
+        if mine is None or theirs is None or mine.range_start is None:
+            continue
+        assert theirs.range_start is not None  # dated() only returns ranged expressions
+        mine_end = mine.range_end or mine.range_start
+        theirs_end = theirs.range_end or theirs.range_start
+        if relation.relation == "before" and mine.range_start > theirs_end:
+            message = (
+                f"'{relation.span.text}' places this before an event dated "
+                f"{theirs.value} ('{theirs.span.text}'), but it is itself dated "
+                f"{mine.value} ('{mine.span.text}'), after it"
+            )
+        elif relation.relation == "after" and mine_end < theirs.range_start:
+            message = (
+                f"'{relation.span.text}' places this after an event dated "
+                f"{theirs.value} ('{theirs.span.text}'), but it is itself dated "
+                f"{mine.value} ('{mine.span.text}'), before it"
+            )
+        elif relation.relation == "same" and (
+            mine.range_start > theirs_end or mine_end < theirs.range_start
+        ):
+            message = (
+                f"'{relation.span.text}' is given two dates: {theirs.value} "
+                f"('{theirs.span.text}') and {mine.value} ('{mine.span.text}')"
+            )
+        else:
+            continue
+        found.append(
+            {
+                "kind": "time_contradiction",
+                "severity": "warning",
+                "message": message,
+                "spans": [theirs.span, mine.span, relation.span],
+                "related": [relation.claim, relation.other, theirs.id, mine.id],
+            }
+        )
+    return found
 
 
 def is_checkworthy(claim: Claim) -> bool:

@@ -133,15 +133,20 @@ def issuer_of(noun: Any) -> Any:
     """Who issued a reporting noun: "his statement", "a report from X", "a release issued by X".
 
     "Accounts from the valley" come from people there, whom the phrase does not name: a place
-    is not an issuer.
+    is not an issuer. Nor is a town or country for the accounts of witnesses: "eyewitness
+    accounts from Ostrel" come from people in Ostrel, not from its government.
     """
+    witnessed = _witness_words(noun)
     for child in noun.children:
         if child.dep_ == "poss":
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj" and not _is_place(pobj):
-                    return pobj
+                if pobj.dep_ != "pobj" or _is_place(pobj):
+                    continue
+                if witnessed and not _names_people(pobj):
+                    continue
+                return pobj
         if child.dep_ == "acl":
             for grandchild in child.children:
                 if grandchild.dep_ == "agent":
@@ -187,6 +192,26 @@ def _carrier(noun: Any) -> Any:
                 if grandchild.dep_ == "agent":
                     return next((p for p in grandchild.children if p.dep_ == "pobj"), None)
     return None
+
+
+def _witness_words(noun: Any) -> bool:
+    """Whether a reporting noun is the accounts of witnesses: "eyewitness accounts", "accounts
+    of witnesses", "testimony"."""
+    if noun.lemma_.lower() == "testimony":
+        return True
+    words = {t.lemma_.lower() for t in noun.subtree}
+    return bool(words & {"eyewitness", "witness", "resident", "survivor", "villager"})
+
+
+def _names_people(token: Any) -> bool:
+    """A person or people, as opposed to where they are: "from Vera Holt", "from residents"."""
+    return bool(token.ent_type_ == "PERSON" or token.lemma_.lower() in _PEOPLE_NOUNS)
+
+
+_PEOPLE_NOUNS = frozenset(
+    {"eyewitness", "witness", "resident", "survivor", "villager", "local", "refugee", "people",
+     "soldier", "civilian", "neighbour", "neighbor", "correspondent", "reporter", "journalist"}
+)  # fmt: skip
 
 
 def _is_place(token: Any) -> bool:

@@ -31,6 +31,7 @@ from markupsafe import Markup
 
 from claimscope.report.highlight import LAYERS, Layer, highlight
 from claimscope.report.signal_view import sentence_marks, signal_panel, technique_layers
+from claimscope.report.timeline_view import place_map, timeline_rows
 from claimscope.schema import Analysis, Attribution, Span
 
 #: Claim statuses with their legend descriptions (the CSS gives each its tint).
@@ -264,6 +265,7 @@ def render_html(analysis: Analysis) -> str:
     css, _ = _asset("report.css")
     script, _ = _asset("report.js")
     template = _environment().get_template("report.html.j2")
+    timeline, time_relations = timeline_rows(analysis)
     return template.render(
         analysis=analysis,
         article=analysis.article,
@@ -277,5 +279,8 @@ def render_html(analysis: Analysis) -> str:
         layers=LAYERS,
         statuses=STATUSES,
         signals=signal_panel(analysis),
+        timeline=timeline,
+        time_relations=time_relations,
+        place_map=place_map(analysis),
         **panel_context(analysis),
     )
