@@ -56,6 +56,28 @@ def test_places_are_resolved(seed: Any, name: str, country: str) -> None:
 def test_kursk_oblast_is_its_region(seed: Any) -> None:
     place = next(e for e in seed.entities if e.canonical == "Kursk Oblast")
     assert place.place is not None and place.place.region == "RU-KRS"
+    # Issue 5: with coordinates inside the oblast (roughly 50.9-52.4 N, 34.1-38.5 E).
+    assert place.place.latitude is not None and 50.5 < place.place.latitude < 52.6
+    assert place.place.longitude is not None and 34.0 < place.place.longitude < 38.6
+
+
+def test_donbass_lists_its_two_oblasts(seed: Any) -> None:
+    place = next(e for e in seed.entities if e.canonical == "Donbass")
+    assert place.place is not None and place.place.country == "UA"
+    assert sorted(place.place.regions) == ["UA-09", "UA-14"]
+
+
+def test_timeline_puts_the_april_statement_before_the_august_ceremony(seed: Any) -> None:
+    times = {t.id: t for t in seed.times}
+    dated = [(entry.value, times[entry.time].span.text) for entry in seed.timeline]
+    assert ("2025-04-26", "April 26") in dated and ("2025-08-20", "August 20") in dated
+    assert dated.index(("2025-04-26", "April 26")) < dated.index(("2025-08-20", "August 20"))
+
+
+def test_signals_are_computed(seed: Any) -> None:
+    assert set(seed.provenance.signals.values()) == {"available"}
+    assert all(s.checkworthiness is not None for s in seed.sentences)
+    assert seed.summary.sourcing.checkworthy_claims is not None
 
 
 def test_general_direct_quote_is_attributed_with_its_cue(seed: Any) -> None:
