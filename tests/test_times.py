@@ -302,3 +302,39 @@ def test_ordinal_unit_is_a_duration_not_an_unanchored_date(
     assert [(t.span.text, t.type, t.value, t.anchored) for t in found] == [
         (span, "DURATION", value, True)
     ]
+
+
+# --- the period a business report is about -------------------------------------------------
+
+_REPORTED = dt.date(2025, 10, 28)  # late October: third-quarter results are being reported
+
+
+def test_year_earlier_is_the_same_quarter_a_year_before_once_a_quarter_is_named(nlp: Any) -> None:
+    text = (
+        "Belmora Mills said third-quarter profit rose to $4 million from $3 million a year "
+        "earlier. Sales in the quarter grew 5%."
+    )
+    found = {t.span.text: t.value for t in _times(nlp, text, _REPORTED)}
+    assert found["third-quarter"] == "2025-Q3"
+    assert found["a year earlier"] == "2024-Q3"
+    assert found["the quarter"] == "2025-Q3"
+
+
+def test_year_ago_quarter_is_one_expression(nlp: Any) -> None:
+    text = (
+        "Corvale Foods earned $9 million in the second quarter, up from $7 million in the "
+        "year-ago quarter."
+    )
+    found = {t.span.text: t.value for t in _times(nlp, text, dt.date(2025, 7, 30))}
+    assert found["the second quarter"] == "2025-Q2"
+    assert found["the year-ago quarter"] == "2024-Q2"
+
+
+def test_year_earlier_without_a_quarter_is_the_year_before(nlp: Any) -> None:
+    found = _only(nlp, "Wages in Corvale were 3 percent higher than a year earlier.")
+    assert (found.span.text, found.type, found.value) == ("a year earlier", "DATE", "2024")
+
+
+def test_recent_years_is_a_duration_of_unknown_length(nlp: Any) -> None:
+    found = _only(nlp, "The Belmora harbour has silted up in recent years.")
+    assert (found.span.text, found.type, found.value) == ("recent years", "DURATION", "PXY")

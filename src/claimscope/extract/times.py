@@ -21,12 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from claimscope.extract.common import SentenceIndex, span_of_tokens
 from claimscope.extract.timex import Anchor, Timex, looks_temporal, normalize
-from claimscope.extract.timex_lexicon import MONTHS, UNITS, WEEKDAYS
+from claimscope.extract.timex_lexicon import MONTHS, UNITS, WEEKDAYS, words_of
+from claimscope.extract.timex_values import resolved
 from claimscope.schema import TimeExpression
 
 
@@ -83,6 +85,7 @@ def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
     readings = _choose(_read_all(doc, candidates, published))
     sentences = SentenceIndex(doc)
     readings = _with_sentence_days(doc, readings, published, sentences)
+    readings = _with_reported_quarter(doc, readings)
     records: list[TimeExpression] = []
     text = doc.text  # read once: spaCy joins every token again on each access
     for reading in readings:
@@ -226,6 +229,18 @@ def _matcher(vocab: Any) -> Any:
             [{"LOWER": {"IN": month_forms}}, {"IS_DIGIT": True}, {"LOWER": ","}, {"SHAPE": "dddd"}],
         ],
     )
+    matcher.add(
+        "YEAR_AGO",
+        [
+            [
+                {"LOWER": {"IN": ["the", "a", "comparable", "corresponding"]}, "OP": "*"},
+                {"LOWER": "year"},
+                {"ORTH": "-"},
+                {"LOWER": {"IN": ["earlier", "ago"]}},
+                {"LOWER": {"IN": ["quarter", "period"]}, "OP": "?"},
+            ],
+        ],
+    )
     matcher.add("PREP_YEAR", [[{"LOWER": {"IN": _PREP_YEAR}}, {"SHAPE": "dddd"}]])
     matcher.add(
         "DURATION",
@@ -321,6 +336,39 @@ def _with_sentence_days(
             again = normalize(doc[reading.start : reading.end].text, anchor)
             if again is not None:
                 reading = reading._replace(timex=again)
+        out.append(reading)
+    return out
+
+
+# A quarter named with its number ("the third quarter", "Q3 2025"), which sets the period an
+# article reports on; "the quarter" and year-ago comparisons are then read against it.
+_NAMED_QUARTER = re.compile(r"(?:.* )?(?:\d+th|q\d)(?: .*)?")
+_SAME_QUARTER = re.compile(r"(?:the |that |this )?(?:latest |same |fiscal )*quarter")
+_YEAR_AGO = re.compile(
+    r"(?:the |a )?(?:comparable |corresponding )?year (?:earlier|ago)(?: quarter| period)?"
+)
+
+
+def _with_reported_quarter(doc: Any, readings: list[_Reading]) -> list[_Reading]:
+    """Read "the quarter" and "a year earlier" against the quarter the article last named.
+
+    Business news names the quarter it reports on ("third-quarter profit rose") and then
+    refers back to it ("in the quarter") and compares with the same quarter a year before
+    ("up from $4 million a year earlier"): TimeML dates those to the quarters themselves.
+    """
+    quarter: tuple[int, int] | None = None
+    out: list[_Reading] = []
+    for reading in readings:
+        timex = reading.timex
+        words = " ".join(words_of(doc[reading.start : reading.end].text))
+        value = timex.value or ""
+        if re.fullmatch(r"\d{4}-Q\d", value) and _NAMED_QUARTER.fullmatch(words):
+            quarter = (int(value[:4]), int(value[-1]))
+        elif timex.type == "DATE" and quarter is not None:
+            if _YEAR_AGO.fullmatch(words):
+                reading = reading._replace(timex=resolved(f"{quarter[0] - 1}-Q{quarter[1]}"))
+            elif _SAME_QUARTER.fullmatch(words):
+                reading = reading._replace(timex=resolved(f"{quarter[0]}-Q{quarter[1]}"))
         out.append(reading)
     return out
 

@@ -135,7 +135,9 @@ def window_rule(match: re.Match[str], ctx: Context) -> Timex | None:
     if unit is None or (match["n"] is None and not match["u"].endswith("s")):
         return None
     if rel == "recent" and match["n"] is None:
-        return Timex("DATE", "PAST_REF", True)  # "recent years"
+        # "in recent years": a stretch of years up to now whose length is not given (TimeML
+        # writes PXY), not a point in the past.
+        return Timex("DURATION", period(None, unit), True)
     amount = count_of(match["n"]) if match["n"] else None
     if rel.endswith("th") or rel == "final":  # "the first nine months": no fixed placement
         return Timex("DURATION", period(amount, unit), True)

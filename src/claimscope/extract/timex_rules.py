@@ -282,6 +282,17 @@ def _season(match: re.Match[str], ctx: Context) -> Timex | None:
     return resolved(f"{year}-{code}")
 
 
+def _year_ago(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "a year earlier", "the year-ago quarter": the comparison period of a year before.
+
+    Read alone it is the year before publication; ``times.py`` narrows it to the quarter a
+    year before when the article has named the quarter it reports on.
+    """
+    if ctx.published is None:
+        return placeholder("XXXX")
+    return resolved(str(ctx.published.year - 1))
+
+
 # --- relative to publication --------------------------------------------------------------
 
 
@@ -318,6 +329,8 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(r"today|yesterday|tomorrow"), deictic_day),
     (re.compile(rf"{_REL}{_WEEKDAY}(?P<pl>s)?"), weekday),
     (re.compile(rf"{_REL}(?P<u>[a-z]+)"), relative_unit),
+    (re.compile(r"(?:a |comparable |corresponding )?year (?:earlier|ago)"
+                r"(?: (?:quarter|period|level|figure|results?))?"), _year_ago),
     (re.compile(rf"{_NUM} {_UNIT} (?P<dir>ago|from now|hence)"), ago),
     (re.compile(rf"(?:{_NUM} )?{_UNIT} (?:earlier|later|before|after|previously|afterwards)"),
      event_relative),
