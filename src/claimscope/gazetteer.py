@@ -240,6 +240,7 @@ class _Builder:
         self.region_codes = region_codes
         self.centers = centers
         self.region_places: dict[str, GazetteerPlace] = {}
+        self.country_places: dict[str, GazetteerPlace] = {}
         self.region_keys: list[tuple[str, GazetteerPlace]] = []
 
     def add(
@@ -257,7 +258,8 @@ class _Builder:
             entries.append(place)
             if place.kind == "region":
                 self.region_keys.append((key, place))
-        if label and name not in self.tag_names:
+        if label and (name not in self.tag_names or reviewed > self.tag_names[name].reviewed):
+            # A reviewed name keeps its flag when a source also has it ("Wales").
             self.tag_names[name] = TagName(label=label, reviewed=reviewed, major=major)
 
     def countries(self, geo_countries: dict[str, Any]) -> None:
@@ -281,6 +283,7 @@ class _Builder:
                 geonameid=info.get("geonameid"),
                 population=int(info.get("population") or 0),
             )
+            self.country_places[code] = place
             for name in country_names:
                 # "Korea, Republic of" is how a list sorts a name, not how text writes it.
                 self.add(name, place, None if "," in name else "GPE", reviewed=True)
@@ -388,6 +391,8 @@ class _Builder:
 
     def aliases(self) -> None:
         for alias in project_data()["aliases"]:
+            if _names_known_place(alias):
+                continue  # added by ``known_aliases`` once countries and regions exist
             regions = tuple(alias.get("regions", ()))
             countries = tuple(alias.get("countries", ()))
             # An area's point is that of the regions or countries it spans (Donbas: Donetsk
@@ -407,6 +412,27 @@ class _Builder:
             )
             for name in alias["names"]:
                 self.add(name, place, alias["label"], reviewed=True)
+
+    def known_aliases(self) -> None:
+        """Other names of a country or a region the sources have ("UAE", "Holland", "Wales"):
+        added to that place, so that the name has one candidate, not two copies of it."""
+        for alias in project_data()["aliases"]:
+            if not _names_known_place(alias):
+                continue
+            if alias["kind"] == "country":
+                place = self.country_places.get(alias["country"])
+            else:
+                place = self.region_places.get(alias["regions"][0])
+            if place is not None:
+                for name in alias["names"]:
+                    self.add(name, place, alias["label"], reviewed=True)
+
+
+def _names_known_place(alias: dict[str, Any]) -> bool:
+    """Whether an alias names one country or one region (rather than an area)."""
+    if alias["kind"] == "country":
+        return True
+    return alias["kind"] == "region" and len(alias.get("regions", ())) == 1
 
 
 #: Type words news adds to a region's name ("Henan province"); names with them are looked up,
@@ -495,6 +521,7 @@ def _built() -> _Builder:
     builder.aliases()
     builder.countries(geo_countries)
     builder.regions(cities_by_country)
+    builder.known_aliases()
     builder.cities(cities, capitals)
     builder.city_names()
     builder.region_names()

@@ -38,6 +38,8 @@ _CONTESTED = frozenset({"ORG", "PERSON", "NORP"})
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+#: Words that name a kind of region after its name ("Donetsk region", "Kursk oblast").
+_TYPE_WORDS = frozenset({"region", "oblast", "province", "krai", "territory", "governorate"})
 
 _MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -175,11 +177,17 @@ class PlaceTagger:
     def _accept(
         self, match: Any, inside: dict[tuple[int, int], Any], strong: bool, person_words: set[str]
     ) -> bool:
-        if any(start < match.start or end > match.end for start, end in inside):
+        doc = match.doc
+        if any(
+            end > match.end or (start < match.start and not _articles(doc[start : match.start]))
+            for start, end in inside
+        ):
             return False  # part of a longer name the model found: "Bank of Kursk"
         if not inside:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
-            return all(token.tag_ in _PROPER_TAGS for token in match)
+            # A type word the tagger calls a common noun ends a name: "the Donetsk region".
+            words = match[:-1] if len(match) > 1 and match[-1].lower_ in _TYPE_WORDS else match
+            return all(token.tag_ in _PROPER_TAGS for token in words)
         labels = {ent.label_ for ent in inside.values()}
         if labels <= _PLACE_LABELS and (match.start, match.end) in inside:
             return False  # the model has it as a place already
@@ -200,6 +208,12 @@ def _trim_possessives(doc: Any) -> None:
     trimmed = [ent[:-1] if len(ent) > 1 and ent[-1].text in _POSSESSIVES else ent for ent in ents]
     if any(len(a) != len(b) for a, b in zip(ents, trimmed, strict=True)):
         doc.ents = trimmed
+
+
+def _articles(tokens: Any) -> bool:
+    """Whether ``tokens`` are only "the": the model's "the Kursk Oblast" holds no more name
+    than "Kursk Oblast", while "Bank of Kursk" does."""
+    return all(token.lower_ == "the" for token in tokens)
 
 
 def _head(text: str) -> str:

@@ -34,6 +34,8 @@ from claimscope.schema import Place
 _TIER = {"country": 0, "region": 1, "area": 1, "city": 2}
 #: A city elsewhere with at least this share of the chosen city's population is a real rival.
 _RIVAL_SHARE = 0.2
+#: A city this large, named like a region of its country it is not in, is the usual reading.
+_METROPOLIS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,11 @@ def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
         city = max(cities, key=lambda p: p.population, default=None)
         if city is not None and city.population > best.population:
             return city
+        # A metropolis of the same country that is not the region's own city is what the name
+        # means too: Buenos Aires the capital, not the province around it.
+        metro = [p for p in cities if p.country == best.country and p.population >= _METROPOLIS]
+        if metro:
+            return max(metro, key=lambda p: p.population)
     return best
 
 
