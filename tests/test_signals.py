@@ -139,3 +139,31 @@ def test_a_missing_model_marks_the_signals_unavailable(monkeypatch: pytest.Monke
     analysis = Analyzer().analyze(LOADED)
     assert all(status.startswith("unavailable") for status in analysis.provenance.signals.values())
     assert all(s.uses_technique is None for s in analysis.sentences)
+
+
+def test_eval_commands_print_the_headline_metrics(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from claimscope.cli import app
+
+    cw = tmp_path / "cw.tsv"
+    cw.write_text(
+        "Sentence_id\tText\tclass_label\n"
+        f"1\t{STATISTIC}\tYes\n2\t{GREETING}\tNo\n3\t{NEUTRAL}\tNo\n",
+        encoding="utf-8",
+    )
+    subj = tmp_path / "subj.tsv"
+    subj.write_text(
+        f"sentence_id\tsentence\tlabel\na\t{LOADED}\tSUBJ\nb\t{NEUTRAL}\tOBJ\n", encoding="utf-8"
+    )
+    runner = CliRunner()
+    for task, path, key in (
+        ("checkworthiness", cw, "f1_positive"),
+        ("subjectivity", subj, "macro_f1"),
+    ):
+        result = runner.invoke(app, ["eval", task, "--data", str(path)])
+        assert result.exit_code == 0, result.output
+        report = json.loads(result.output)
+        assert 0.0 <= report[key] <= 1.0 and report["sentences"] in (2, 3)
+    missing = runner.invoke(app, ["eval", "subjectivity", "--data", str(tmp_path / "no.tsv")])
+    assert missing.exit_code == 15 and "Traceback" not in missing.output

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -81,6 +82,27 @@ def _signal_model(model: Path | None) -> Any:
     return load_signal_model(model)
 
 
+def _eval_sentence_signal(
+    evaluate: Callable[..., dict[str, object]],
+    signal: str,
+    data: Path,
+    model: Path | None,
+    limit: int | None,
+    output: Path | None,
+) -> None:
+    """Score one sentence-level signal of the model with its task's ``evaluate`` function."""
+    try:
+        signals = _signal_model(model)
+        result = evaluate(
+            data,
+            lambda texts: [getattr(s, signal) for s in signals.predict(list(texts))],
+            limit=limit,
+        )
+    except ClaimscopeError as err:
+        fail(str(err), err.exit_code)
+    _emit(result, output)
+
+
 @eval_app.command()
 def checkworthiness(
     data: Annotated[
@@ -94,16 +116,7 @@ def checkworthiness(
     """Check-worthiness: F1 of the positive class (CheckThat! 2024 Task 1 metric)."""
     from claimscope.evaluate.checkworthiness import evaluate_checkworthiness
 
-    try:
-        signals = _signal_model(model)
-        result = evaluate_checkworthiness(
-            data,
-            lambda texts: [s.checkworthiness for s in signals.predict(list(texts))],
-            limit=limit,
-        )
-    except ClaimscopeError as err:
-        fail(str(err), err.exit_code)
-    _emit(result, output)
+    _eval_sentence_signal(evaluate_checkworthiness, "checkworthiness", data, model, limit, output)
 
 
 @eval_app.command()
@@ -116,16 +129,7 @@ def subjectivity(
     """Subjectivity: macro-F1 over OBJ/SUBJ (CheckThat! subjectivity task metric)."""
     from claimscope.evaluate.subjectivity import evaluate_subjectivity
 
-    try:
-        signals = _signal_model(model)
-        result = evaluate_subjectivity(
-            data,
-            lambda texts: [s.subjectivity for s in signals.predict(list(texts))],
-            limit=limit,
-        )
-    except ClaimscopeError as err:
-        fail(str(err), err.exit_code)
-    _emit(result, output)
+    _eval_sentence_signal(evaluate_subjectivity, "subjectivity", data, model, limit, output)
 
 
 @eval_app.command()
