@@ -26,7 +26,12 @@ from claimscope.evaluate.polnear import (
     parse_ann,
     read_split,
 )
-from claimscope.evaluate.systems import SystemRun, run_claimscope, to_raw_offsets
+from claimscope.evaluate.systems import (
+    SystemRun,
+    join_shared_cues,
+    run_claimscope,
+    to_raw_offsets,
+)
 
 runner = CliRunner()
 
@@ -258,6 +263,62 @@ def test_offsets_map_back_through_stripping_and_crlf() -> None:
     assert raw[to_raw(start) : to_raw(start + 4)] == "said"
 
 
+# --- claimscope's continuation quotes, as PolNeAR counts them -----------------------------
+
+QUOTED = "“The toll will stay low,” Varn said. “Ferries run all winter.” Odile Brenn said no.\n"
+
+
+def _in_quoted(piece: str, *, last: bool = False) -> tuple[int, int]:
+    """The range of ``piece`` in QUOTED (its last occurrence when ``last``)."""
+    start = QUOTED.rindex(piece) if last else QUOTED.index(piece)
+    return start, start + len(piece)
+
+
+Q_VARN, Q_SAID = _in_quoted("Varn"), _in_quoted("said")
+Q_FIRST = _in_quoted("The toll will stay low")  # 5 words
+Q_SECOND = _in_quoted("Ferries run all winter")  # 4 words
+Q_BRENN, Q_SAID_NO, Q_NO = (
+    _in_quoted("Odile Brenn"),
+    _in_quoted("said", last=True),
+    _in_quoted("no."),
+)
+
+
+def test_join_shared_cues_joins_only_the_same_cue_and_source() -> None:
+    quote = AttributionSpans((Q_VARN,), (Q_SAID,), (Q_FIRST,), "A1")
+    resumed = AttributionSpans((Q_VARN,), (Q_SAID,), (Q_SECOND,), "A2")
+    other = AttributionSpans((Q_BRENN,), (Q_SAID_NO,), (Q_NO,), "A3")
+    # The same cue word with another source is another act of saying: kept apart.
+    other_source = AttributionSpans((Q_BRENN,), (Q_SAID,), (Q_NO,), "A4")
+    no_cue = AttributionSpans((Q_VARN,), None, (Q_NO,), "A5")
+    joined = join_shared_cues([quote, other, resumed, other_source, no_cue, no_cue])
+    assert joined == [
+        AttributionSpans((Q_VARN,), (Q_SAID,), (Q_FIRST, Q_SECOND), "A1"),
+        other,
+        other_source,
+        no_cue,
+        no_cue,
+    ]
+
+
+def test_joined_continuation_matches_polnear_discontinuous_content() -> None:
+    gold = [AttributionSpans((Q_VARN,), (Q_SAID,), (Q_FIRST, Q_SECOND), "E1")]
+    split = [
+        AttributionSpans((Q_VARN,), (Q_SAID,), (Q_FIRST,), "A1"),
+        AttributionSpans((Q_VARN,), (Q_SAID,), (Q_SECOND,), "A2"),
+    ]
+    # Apart: the 5-word piece matches the 9-word gold content (2*5 >= 9), the 4-word one
+    # does not (2*4 < 9) and is a false attribution: full precision 1/2, recall 1/1.
+    apart = Scorer()
+    apart.add_article(QUOTED, gold, split)
+    assert apart.metrics()["full_precision"] == 0.5
+    assert apart.metrics()["full_recall"] == 1.0
+    together = Scorer()
+    together.add_article(QUOTED, gold, join_shared_cues(split))
+    assert together.metrics()["full_f1"] == 1.0
+    assert together.metrics()["exact"]["content_f1"] == 1.0
+
+
 # --- the command --------------------------------------------------------------------------
 
 
@@ -328,6 +389,23 @@ def test_claimscope_predictions_point_into_the_raw_text(analyzer: Any) -> None:
     run = run_claimscope([raw], analyzer)
     cues = [a.cue for a in run.predictions[0] if a.cue is not None]
     assert [raw[s:e] for segments in cues for s, e in segments] == ["said"]
+
+
+@pytest.mark.slow
+def test_claimscope_quote_resumed_after_its_cue_is_one_attribution(analyzer: Any) -> None:
+    # claimscope gives the resumed quote its own record with the same cue and source; scored,
+    # the two are one attribution whose content is both quotes, as PolNeAR annotates it.
+    raw = "“The Corvale bridge will reopen in May,” Mayor Ilse Varn said. “The ferry stays.”\n"
+    records = analyzer.analyze(raw).attributions
+    assert len(records) == 2 and records[0].cue == records[1].cue
+    (joined,) = run_claimscope([raw], analyzer).predictions[0]
+    assert joined.cue is not None and [raw[s:e] for s, e in joined.cue] == ["said"]
+    assert joined.content is not None
+    # claimscope's contents leave out the comma and the closing stop.
+    assert [raw[s:e] for s, e in joined.content] == [
+        "The Corvale bridge will reopen in May",
+        "The ferry stays",
+    ]
 
 
 @pytest.mark.slow

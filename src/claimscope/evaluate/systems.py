@@ -2,7 +2,9 @@
 
 * ``claimscope``: ``Analyzer.analyze_many`` over the article texts; each ``Attribution``'s
   source, cue and content spans, mapped back from the analyser's normalised text to the text
-  as annotated.
+  as annotated. Attributions that share one cue (the same word of the text) and one source
+  are scored as one attribution with a discontinuous content, as PolNeAR annotates them
+  (``join_shared_cues``).
 * ``textacy``: the baseline, textacy's ``direct_quotations`` on a doc of the stock spaCy model
   (direct quotes only). textacy is not a dependency of claimscope: it is imported when asked
   for, with an install hint when missing.
@@ -20,7 +22,7 @@ import importlib
 import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +65,41 @@ def _segments(span: Span | None, to_raw: Callable[[int], int]) -> Segments | Non
     return None if span is None else ((to_raw(span.start), to_raw(span.end)),)
 
 
+def join_shared_cues(attributions: Sequence[AttributionSpans]) -> list[AttributionSpans]:
+    """Attributions with the same cue and source as one attribution, their contents joined.
+
+    claimscope gives a quote that goes on after its cue ("'A,' she said. 'B.'"), or a quote
+    that follows its speaker's sentence on its own, as a record of its own that carries the
+    cue and source of the attribution it continues: the same word of the text, not just the
+    same verb. PolNeAR annotates such a passage as one attribution whose content is
+    discontinuous (A + B). So records that share the cue's and the source's character ranges
+    are one act of saying, scored as one attribution: the first record's, with the content
+    ranges of all of them merged. Attributions without a cue are never joined.
+
+    Example:
+        >>> first = AttributionSpans(((0, 4),), ((10, 14),), ((20, 30),), "A1")
+        >>> second = AttributionSpans(((0, 4),), ((10, 14),), ((40, 50),), "A2")
+        >>> [a.content for a in join_shared_cues([first, second])]
+        [((20, 30), (40, 50))]
+    """
+    joined: list[AttributionSpans] = []
+    position: dict[tuple[Segments, Segments | None], int] = {}
+    for attribution in attributions:
+        if attribution.cue is None:
+            joined.append(attribution)
+            continue
+        key = (attribution.cue, attribution.source)
+        at = position.get(key)
+        if at is None:
+            position[key] = len(joined)
+            joined.append(attribution)
+            continue
+        first = joined[at]
+        content = merge_segments([*(first.content or ()), *(attribution.content or ())])
+        joined[at] = replace(first, content=content or None)
+    return joined
+
+
 def run_claimscope(texts: Sequence[str], analyzer: Analyzer | None = None) -> SystemRun:
     """claimscope's attributions: ``Analyzer.analyze_many`` over the texts.
 
@@ -93,15 +130,17 @@ def run_claimscope(texts: Sequence[str], analyzer: Analyzer | None = None) -> Sy
         to_raw = to_raw_offsets(raw, analysis.article.text)
         if normalize_text(raw) != analysis.article.text:  # pragma: no cover - a bug guard
             raise RuntimeError(f"claimscope result {position} is not the article given")
-        predictions[position] = [
-            AttributionSpans(
-                source=_segments(a.source, to_raw),
-                cue=_segments(a.cue, to_raw),
-                content=_segments(a.content, to_raw),
-                id=a.id,
-            )
-            for a in analysis.attributions
-        ]
+        predictions[position] = join_shared_cues(
+            [
+                AttributionSpans(
+                    source=_segments(a.source, to_raw),
+                    cue=_segments(a.cue, to_raw),
+                    content=_segments(a.content, to_raw),
+                    id=a.id,
+                )
+                for a in analysis.attributions
+            ]
+        )
         position += 1
     return SystemRun(predictions, len(failed), loaded - started, time.perf_counter() - loaded)
 
