@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from claimscope.errors import InputError, InvalidOptionError
+from claimscope.evaluate.binary import harmonic_f1, ratio
 from claimscope.evaluate.polnear import ROLES, AttributionSpans, ReadStats, Segments, read_split
 from claimscope.evaluate.systems import SYSTEMS
 
@@ -181,10 +182,9 @@ class Tally:
 
     def scores(self) -> tuple[float, float, float]:
         """(precision, recall, F1); 0.0 where a denominator is zero."""
-        precision = self.matched / self.predicted if self.predicted else 0.0
-        recall = self.matched / self.gold if self.gold else 0.0
-        total = precision + recall
-        return precision, recall, (2 * precision * recall / total if total else 0.0)
+        precision = ratio(self.matched, self.predicted)
+        recall = ratio(self.matched, self.gold)
+        return precision, recall, harmonic_f1(precision, recall)
 
 
 @dataclass

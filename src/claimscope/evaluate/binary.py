@@ -68,11 +68,13 @@ class Confusion:
         return cls(true_positive=tp, false_positive=fp, false_negative=fn, true_negative=tn)
 
 
-def _ratio(numerator: int, denominator: int) -> float:
+def ratio(numerator: float, denominator: float) -> float:
+    """``numerator / denominator``, 0.0 when the denominator is zero (sklearn's zero_division=0)."""
     return numerator / denominator if denominator else 0.0
 
 
-def _f1(precision: float, recall: float) -> float:
+def harmonic_f1(precision: float, recall: float) -> float:
+    """F1 from precision and recall; 0.0 when both are zero."""
     total = precision + recall
     return 2 * precision * recall / total if total else 0.0
 
@@ -85,7 +87,7 @@ def precision_positive(gold: Sequence[int], predicted: Sequence[int]) -> float:
         0.5
     """
     c = Confusion.of(gold, predicted)
-    return _ratio(c.true_positive, c.true_positive + c.false_positive)
+    return ratio(c.true_positive, c.true_positive + c.false_positive)
 
 
 def recall_positive(gold: Sequence[int], predicted: Sequence[int]) -> float:
@@ -96,12 +98,12 @@ def recall_positive(gold: Sequence[int], predicted: Sequence[int]) -> float:
         0.5
     """
     c = Confusion.of(gold, predicted)
-    return _ratio(c.true_positive, c.true_positive + c.false_negative)
+    return ratio(c.true_positive, c.true_positive + c.false_negative)
 
 
 def f1_positive(gold: Sequence[int], predicted: Sequence[int]) -> float:
     """F1 of the positive class (the CheckThat! check-worthiness metric)."""
-    return _f1(precision_positive(gold, predicted), recall_positive(gold, predicted))
+    return harmonic_f1(precision_positive(gold, predicted), recall_positive(gold, predicted))
 
 
 def f1_negative(gold: Sequence[int], predicted: Sequence[int]) -> float:
@@ -122,7 +124,7 @@ def accuracy(gold: Sequence[int], predicted: Sequence[int]) -> float:
         0.5
     """
     c = Confusion.of(gold, predicted)
-    return _ratio(c.true_positive + c.true_negative, len(gold))
+    return ratio(c.true_positive + c.true_negative, len(gold))
 
 
 def labels_at(scores: Sequence[float], threshold: float) -> list[int]:

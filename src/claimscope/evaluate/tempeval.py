@@ -33,6 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from claimscope.errors import InputError, InvalidOptionError
+from claimscope.evaluate.binary import harmonic_f1, ratio
 from claimscope.evaluate.timeml import TIMEX_TYPES, GoldTimex, read_timeml
 
 if TYPE_CHECKING:
@@ -92,15 +93,6 @@ def match_timexes(
     return sorted(matched)
 
 
-def _f1(precision: float, recall: float) -> float:
-    total = precision + recall
-    return 2 * precision * recall / total if total else 0.0
-
-
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 0.0
-
-
 @dataclass
 class TempEvalScorer:
     """Accumulates TempEval-3 counts document by document; ``metrics()`` gives the scores."""
@@ -140,14 +132,15 @@ class TempEvalScorer:
         """The TempEval-3 measures, rounded to four places, and the counts behind them."""
         result: dict[str, Any] = {}
         for mode, matched in (("strict", self.strict), ("relaxed", self.relaxed)):
-            precision = _ratio(matched, self.predicted)
-            recall = _ratio(matched, self.gold)
-            result[f"{mode}_f1"] = round(_f1(precision, recall), 4)
+            precision = ratio(matched, self.predicted)
+            recall = ratio(matched, self.gold)
+            result[f"{mode}_f1"] = round(harmonic_f1(precision, recall), 4)
             result[f"{mode}_precision"] = round(precision, 4)
             result[f"{mode}_recall"] = round(recall, 4)
-        relaxed_f1 = _f1(_ratio(self.relaxed, self.predicted), _ratio(self.relaxed, self.gold))
-        type_accuracy = _ratio(self.type_match, self.relaxed)
-        value_accuracy = _ratio(self.value_match, self.relaxed)
+        relaxed_precision = ratio(self.relaxed, self.predicted)
+        relaxed_f1 = harmonic_f1(relaxed_precision, ratio(self.relaxed, self.gold))
+        type_accuracy = ratio(self.type_match, self.relaxed)
+        value_accuracy = ratio(self.value_match, self.relaxed)
         result["type_accuracy"] = round(type_accuracy, 4)
         result["value_accuracy"] = round(value_accuracy, 4)
         result["type_f1"] = round(type_accuracy * relaxed_f1, 4)
@@ -164,9 +157,9 @@ class TempEvalScorer:
         result["by_gold_type"] = {
             kind: {
                 "gold": counts["gold"],
-                "relaxed_recall": round(_ratio(counts["relaxed"], counts["gold"]), 4),
-                "strict_recall": round(_ratio(counts["strict"], counts["gold"]), 4),
-                "value_accuracy": round(_ratio(counts["value"], counts["relaxed"]), 4),
+                "relaxed_recall": round(ratio(counts["relaxed"], counts["gold"]), 4),
+                "strict_recall": round(ratio(counts["strict"], counts["gold"]), 4),
+                "value_accuracy": round(ratio(counts["value"], counts["relaxed"]), 4),
             }
             for kind, counts in self.by_type.items()
         }

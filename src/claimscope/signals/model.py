@@ -111,13 +111,7 @@ class SignalModel:
             )
         self.config = config
         self.techniques: tuple[str, ...] = tuple(config["techniques"])
-        thresholds: dict[str, float] = config["thresholds"]
-        # Per sentence column: the logit shift that puts the selected threshold at 0.5.
-        names = [*SENTENCE_HEADS, *self.techniques]
-        self._sentence_shift = np.array(
-            [_logit(thresholds.get(name, 0.5)) for name in names], dtype=np.float32
-        )
-        self._token_shift = _logit(thresholds.get("token", 0.5))
+        self.use_thresholds(config["thresholds"])
         options = ort.SessionOptions()
         # The analyzer already runs one article per worker; two intra-op threads match 2 cores.
         options.intra_op_num_threads = int(config.get("threads", 2))
@@ -130,6 +124,18 @@ class SignalModel:
             raise ModelError(f"cannot load the signal model from {model_dir}: {err}") from err
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=MAX_LENGTH)
+
+    def use_thresholds(self, thresholds: dict[str, float]) -> None:
+        """Calibrate to ``thresholds`` (head name -> threshold; a missing head keeps 0.5).
+
+        The model files load once; training calls this to try thresholds on selection splits.
+        """
+        # Per sentence column: the logit shift that puts the selected threshold at 0.5.
+        names = [*SENTENCE_HEADS, *self.techniques]
+        self._sentence_shift = np.array(
+            [_logit(thresholds.get(name, 0.5)) for name in names], dtype=np.float32
+        )
+        self._token_shift = _logit(thresholds.get("token", 0.5))
 
     def predict(self, sentences: list[str]) -> list[SentenceSignals]:
         """The signals of each sentence, in order."""

@@ -372,24 +372,16 @@ def _calibrate(
     model = SignalModel(folder)
     thresholds: dict[str, float] = {}
     selection: dict[str, float] = {}
+    for head, pairs, metric, name in (
+        ("checkworthiness", corpus.checkworthiness_selection, f1_positive, "f1_positive"),
+        ("subjectivity", corpus.subjectivity_selection, macro_f1, "macro_f1"),
+    ):
+        labels = [y for _, y in pairs]
+        scores = [getattr(s, head) for s in model.predict([t for t, _ in pairs])]
+        thresholds[head] = best_threshold(scores, labels, metric)
+        selection[f"{head}_{name}"] = _score_at(scores, labels, thresholds[head], metric)
 
-    texts = [t for t, _ in corpus.checkworthiness_selection]
-    labels = [y for _, y in corpus.checkworthiness_selection]
-    scores = [s.checkworthiness for s in model.predict(texts)]
-    thresholds["checkworthiness"] = best_threshold(scores, labels, f1_positive)
-    selection["checkworthiness_f1_positive"] = _score_at(
-        scores, labels, thresholds["checkworthiness"], f1_positive
-    )
-
-    texts = [t for t, _ in corpus.subjectivity_selection]
-    labels = [y for _, y in corpus.subjectivity_selection]
-    scores = [s.subjectivity for s in model.predict(texts)]
-    thresholds["subjectivity"] = best_threshold(scores, labels, macro_f1)
-    selection["subjectivity_macro_f1"] = _score_at(
-        scores, labels, thresholds["subjectivity"], macro_f1
-    )
-
-    technique_thresholds, technique_scores = _calibrate_techniques(folder, corpus, record)
+    technique_thresholds, technique_scores = _calibrate_techniques(model, corpus)
     thresholds.update(technique_thresholds)
     selection.update(technique_scores)
     record["thresholds"] = thresholds
@@ -404,44 +396,39 @@ def _score_at(
     threshold: float,
     metric: Callable[[Sequence[int], Sequence[int]], float],
 ) -> float:
-    predicted = [1 if s >= threshold else 0 for s in scores]
-    return round(metric(labels, predicted), 4)
+    from claimscope.evaluate.binary import labels_at
+
+    return round(metric(labels, labels_at(scores, threshold)), 4)
 
 
 def _calibrate_techniques(
-    folder: Path, corpus: TrainingData, record: dict[str, Any]
+    model: SignalModel, corpus: TrainingData
 ) -> tuple[dict[str, float], dict[str, float]]:
-    """Token and sentence thresholds for techniques, by the official scorer on selection."""
+    """Token and sentence thresholds for techniques, by the official scorer on selection.
+
+    ``model`` must be uncalibrated (every threshold 0.5) when this is called.
+    """
     from claimscope.evaluate.binary import best_threshold, f1_positive
+    from claimscope.evaluate.propaganda import line_labels
     from claimscope.evaluate.techniques import TechniqueScorer
 
     articles = corpus.technique_selection
-    line_texts: list[str] = []
-    line_gold: list[int] = []
-    for article in articles:
-        for start, end in article.lines:
-            line_texts.append(article.text[start:end])
-            line_gold.append(int(any(max(s, start) < min(e, end) for s, e, _ in article.spans)))
-    base = SignalModel(folder)
-    sentence_scores = [s.uses_technique for s in base.predict(line_texts)]
+    line_texts = [text for article in articles for text in article.line_texts()]
+    line_gold = [int(label) for article in articles for label in line_labels(article)]
+    sentence_scores = [s.uses_technique for s in model.predict(line_texts)]
     sentence_threshold = best_threshold(sentence_scores, line_gold, f1_positive)
     best: tuple[float, float] = (-1.0, 0.5)
     for token_threshold in (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.6):
-        record["thresholds"] = {"token": token_threshold}
-        (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
-        model = SignalModel(folder)
-        signals = model.predict(line_texts)
-        predicted: dict[str, list[tuple[int, int, str]]] = {}
-        k = 0
-        for article in articles:
-            spans = predicted.setdefault(article.id, [])
-            for start, _end in article.lines:
-                found = signals[k].spans
-                spans.extend((start + t.start, start + t.end, t.technique) for t in found)
-                k += 1
+        model.use_thresholds({"token": token_threshold})
+        signals = iter(model.predict(line_texts))
         scorer = TechniqueScorer()
         for article in articles:
-            scorer.add_article(article.spans, predicted[article.id])
+            predicted = [
+                (start + t.start, start + t.end, t.technique)
+                for start, _end in article.lines
+                for t in next(signals).spans
+            ]
+            scorer.add_article(article.spans, predicted)
         f1 = float(scorer.agnostic.scores()[2])
         if f1 > best[0]:
             best = (f1, token_threshold)
