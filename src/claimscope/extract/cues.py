@@ -199,19 +199,12 @@ def _witness_words(noun: Any) -> bool:
     of witnesses", "testimony"."""
     if noun.lemma_.lower() == "testimony":
         return True
-    words = {t.lemma_.lower() for t in noun.subtree}
-    return bool(words & {"eyewitness", "witness", "resident", "survivor", "villager"})
+    return any(t.lemma_.lower() in lx.EYEWITNESS_WORDS for t in noun.subtree)
 
 
 def _names_people(token: Any) -> bool:
     """A person or people, as opposed to where they are: "from Vera Holt", "from residents"."""
-    return bool(token.ent_type_ == "PERSON" or token.lemma_.lower() in _PEOPLE_NOUNS)
-
-
-_PEOPLE_NOUNS = frozenset(
-    {"eyewitness", "witness", "resident", "survivor", "villager", "local", "refugee", "people",
-     "soldier", "civilian", "neighbour", "neighbor", "correspondent", "reporter", "journalist"}
-)  # fmt: skip
+    return bool(token.ent_type_ == "PERSON" or token.lemma_.lower() in lx.PEOPLE_NOUNS)
 
 
 def _is_place(token: Any) -> bool:

@@ -127,6 +127,13 @@ EYEWITNESS_WORDS = frozenset(
      "survivor", "villager", "witness"}
 )  # fmt: skip
 
+#: Nouns for people, as opposed to the places they are in: "accounts from residents" come from
+#: people, "accounts from Ostrel" from people in Ostrel.
+PEOPLE_NOUNS = EYEWITNESS_WORDS | frozenset(
+    {"civilian", "journalist", "neighbor", "neighbour", "people", "refugee", "reporter",
+     "soldier"}
+)  # fmt: skip
+
 #: Head nouns that never identify who speaks.
 ANONYMOUS_WORDS = frozenset(
     {"insider", "observer", "other", "people", "person", "someone", "source", "they"}
