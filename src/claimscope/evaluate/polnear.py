@@ -160,8 +160,13 @@ def parse_ann(
     return attributions
 
 
-def _read(path: Path) -> str:
-    # newline="" keeps "\r\n" as two characters: brat offsets count the file's characters.
+def read_exact(path: Path) -> str:
+    """A UTF-8 file with every character kept, line ends as written: data sets count offsets
+    in the file's characters ("\r\n" is two).
+
+    Raises:
+        SourceNotFoundError: the file is missing, unreadable or not UTF-8.
+    """
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             return handle.read()
@@ -206,9 +211,9 @@ def read_split(
         if not files:
             stats.without_annotation += 1
             continue
-        text = _read(text_path)
+        text = read_exact(text_path)
         first = files[0]
-        gold = parse_ann(_read(first), text=text, where=str(first), stats=stats)
+        gold = parse_ann(read_exact(first), text=text, where=str(first), stats=stats)
         stats.articles += 1
         stats.several_annotation_files += len(files) > 1
         yield PolnearArticle(

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from claimscope.errors import InputError, InvalidOptionError, SourceNotFoundError
+from claimscope.evaluate.polnear import read_exact
 
 #: The 14 techniques of SemEval-2020 Task 11, spelled as in ``techniques.tsv``.
 TECHNIQUES: tuple[str, ...] = (
@@ -159,7 +160,7 @@ def read_propaganda(data_dir: Path, ids: Collection[str] | None = None) -> list[
         )
     articles = []
     for article_id in wanted:
-        text = _read_text(data_dir / "articles" / f"article{article_id}.txt")
+        text = read_exact(data_dir / "articles" / f"article{article_id}.txt")
         gold = spans.get(article_id, [])
         for number, (start, end, technique) in gold:
             if end > len(text):
@@ -176,15 +177,6 @@ def read_propaganda(data_dir: Path, ids: Collection[str] | None = None) -> list[
             )
         )
     return articles
-
-
-def _read_text(path: Path) -> str:
-    # newline="" keeps every character of the file: the offsets count them all.
-    try:
-        with path.open(encoding="utf-8", newline="") as handle:
-            return handle.read()
-    except (OSError, UnicodeDecodeError) as err:
-        raise SourceNotFoundError(f"cannot read {path}: {err}") from err
 
 
 def _read_techniques(path: Path) -> dict[str, list[tuple[int, tuple[int, int, str]]]]:
