@@ -47,11 +47,6 @@ CONFIG_FILE = "config.json"
 SENTENCE_HEADS = ("checkworthiness", "subjectivity", "uses_technique")
 #: Word pieces per sentence at inference; longer sentences lose their tail's token spans.
 MAX_LENGTH = 256
-#: Sentences per encoder call. One: the int8 model quantises its activations with a scale
-#: computed over the whole input, so in a padded batch a sentence's scores would depend on its
-#: neighbours; alone, each sentence always gets the same scores (and, with no padding, it is
-#: no slower on two cores).
-_BATCH = 1
 
 
 @dataclass(frozen=True)
@@ -138,32 +133,29 @@ class SignalModel:
         self._token_shift = _logit(thresholds.get("token", 0.5))
 
     def predict(self, sentences: list[str]) -> list[SentenceSignals]:
-        """The signals of each sentence, in order."""
-        results: list[SentenceSignals | None] = [None] * len(sentences)
-        encodings = self._tokenizer.encode_batch(sentences)
-        # Batches of similar length waste less work on padding.
-        order = sorted(range(len(sentences)), key=lambda i: len(encodings[i].ids))
-        for begin in range(0, len(order), _BATCH):
-            batch = order[begin : begin + _BATCH]
-            width = max(len(encodings[i].ids) for i in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
-                n = len(encodings[i].ids)
-                ids[row, :n] = encodings[i].ids
-                mask[row, :n] = 1
+        """The signals of each sentence, in order.
+
+        One encoder call per sentence: the int8 model quantises its activations with a scale
+        computed over the whole input, so in a padded batch a sentence's scores would depend
+        on its neighbours; alone, each sentence always gets the same scores (and, with no
+        padding, it is no slower on two cores).
+        """
+        results = []
+        for enc in self._tokenizer.encode_batch(sentences):
+            ids = np.array([enc.ids], dtype=np.int64)
             sentence_logits, token_logits = self._session.run(
-                ["sentence_logits", "token_logits"], {"input_ids": ids, "attention_mask": mask}
+                ["sentence_logits", "token_logits"],
+                {"input_ids": ids, "attention_mask": np.ones_like(ids)},
             )
-            sentence_probs = _sigmoid(sentence_logits - self._sentence_shift)
-            token_probs = _sigmoid(token_logits - self._token_shift)
-            for row, i in enumerate(batch):
-                enc = encodings[i]
-                n = len(enc.ids)
-                results[i] = self._signals(
-                    sentence_probs[row], token_probs[row, :n], enc.offsets, enc.special_tokens_mask
+            results.append(
+                self._signals(
+                    _sigmoid(sentence_logits[0] - self._sentence_shift),
+                    _sigmoid(token_logits[0] - self._token_shift),
+                    enc.offsets,
+                    enc.special_tokens_mask,
                 )
-        return [r for r in results if r is not None]
+            )
+        return results
 
     def _signals(
         self,

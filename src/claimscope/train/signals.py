@@ -18,7 +18,6 @@ by running the *quantised* model, so that they fit what ships. Needs the ``train
 
 from __future__ import annotations
 
-import hashlib
 import json
 import random
 import shutil
@@ -63,11 +62,6 @@ class Example:
     spans: list[tuple[int, int, int]] | None = None
 
 
-def _stable_fraction(key: str) -> float:
-    digest = hashlib.sha256(key.encode("utf-8")).digest()
-    return int.from_bytes(digest[:8], "big") / 2**64
-
-
 def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[Example]:
     """One example per non-empty line, with its spans cut to the line."""
     index = {name: k for k, name in enumerate(techniques)}
@@ -106,6 +100,7 @@ def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
         TECHNIQUES,
         read_propaganda,
         split_articles,
+        stable_fraction,
         unannotated_copies,
     )
     from claimscope.evaluate.subjectivity import read_subjectivity
@@ -113,8 +108,8 @@ def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
     cw_train = read_checkworthiness(data / "checkworthiness" / "claimbuster" / "crowdsourced.csv")
     cw_select = read_checkworthiness(data / "checkworthiness" / "claimbuster" / "groundtruth.csv")
     subjective = read_subjectivity(data / "subjectivity" / "train_en.tsv")
-    subj_train = [s for s in subjective if _stable_fraction(s.id) >= 0.2]
-    subj_select = [s for s in subjective if _stable_fraction(s.id) < 0.2]
+    subj_train = [s for s in subjective if stable_fraction(s.id) >= 0.2]
+    subj_select = [s for s in subjective if stable_fraction(s.id) < 0.2]
     articles = read_propaganda(data / "propaganda")
     split = split_articles(articles)
     by_id = {a.id: a for a in articles}
