@@ -21,14 +21,14 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-import re
 from functools import lru_cache
 from typing import Any, Literal, NamedTuple
 
 from claimscope.extract.common import SentenceIndex, span_of_tokens
 from claimscope.extract.timex import Anchor, Timex, looks_temporal, normalize
-from claimscope.extract.timex_lexicon import MONTHS, UNITS, WEEKDAYS, words_of
-from claimscope.extract.timex_values import resolved
+from claimscope.extract.timex_context import Reading as _Reading
+from claimscope.extract.timex_context import with_closing_day, with_reported_quarter
+from claimscope.extract.timex_lexicon import MONTHS, UNITS, WEEKDAYS
 from claimscope.schema import TimeExpression
 
 
@@ -39,15 +39,11 @@ class _Candidate(NamedTuple):
     label: str  # DATE or TIME for the parser's entities
 
 
-class _Reading(NamedTuple):
-    start: int
-    end: int
-    timex: Timex
-
-
-# Words in front of a parser entity that TimeML leaves out of the expression.
+# Words in front of a parser entity that TimeML leaves out of the expression ("both" and
+# "either" head a pair of dates, "both 1989 and 1990", and are no part of the first).
 _LEAD_OUT = {"between", "from", "since", "until", "till", "by", "in", "on", "at", "during", "of",
-             "for", "through", "throughout", "within", "as", "to", "over"}  # fmt: skip
+             "for", "through", "throughout", "within", "as", "to", "over",
+             "both", "either"}  # fmt: skip
 # Words that join two expressions inside one parser entity: "between 2010 and 2015".
 _JOINERS = {"and", "or", "to", "through", "until", "till", "-", "–", "—"}
 # Words after a count of time that make it a date: "two days ago", "weeks after the vote".
@@ -55,6 +51,7 @@ _RELATORS = {"ago", "earlier", "later", "before", "after", "afterwards", "previo
 _EVENT_RELATORS = {"before", "after"}
 _DURATION_PREPS = {"for", "within", "over", "during", "throughout", "in"}
 _TEMPORAL_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"}
+_ENDPOINT_PREPS = {"to", "until", "till", "through", "thru"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
 _SCHEDULED = {"schedule", "set", "due", "slate", "plan", "expect", "go", "intend", "aim"}
 
@@ -69,6 +66,7 @@ _SET_WORDS = ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "
 # only rarely, and a checker gains nothing from them.
 _REF_WORDS = ["recently", "lately", "currently", "nowadays", "presently", "now"]
 _CLOCK_WORDS = ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]
+_ZONE_WORDS = ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "gmt", "utc"]
 _PREP_YEAR = ["in", "since", "by", "until", "before", "after", "during", "from", "through",
               "of", "between", "and", "to", "early", "late", "mid", "fiscal"]  # fmt: skip
 
@@ -85,7 +83,8 @@ def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
     readings = _choose(_read_all(doc, candidates, published))
     sentences = SentenceIndex(doc)
     readings = _with_sentence_days(doc, readings, published, sentences)
-    readings = _with_reported_quarter(doc, readings)
+    readings = with_reported_quarter(doc, readings)
+    readings = with_closing_day(doc, readings)
     records: list[TimeExpression] = []
     text = doc.text  # read once: spaCy joins every token again on each access
     for reading in readings:
@@ -225,6 +224,13 @@ def _matcher(vocab: Any) -> Any:
             ],
             [{"LOWER": "last"}, {"LOWER": "night"}],
             [{"LOWER": {"IN": weekdays}}, {"LOWER": {"IN": _PARTS_OF_DAY}, "OP": "?"}],
+            # "Friday Oct. 13", "Saturday, April 25": one date, the weekday included.
+            [
+                {"LOWER": {"IN": weekdays}},
+                {"ORTH": ",", "OP": "?"},
+                {"LOWER": {"IN": month_forms}},
+                {"IS_DIGIT": True},
+            ],
             [{"LOWER": {"IN": month_forms}}, {"IS_DIGIT": True}],
             [{"LOWER": {"IN": month_forms}}, {"IS_DIGIT": True}, {"LOWER": ","}, {"SHAPE": "dddd"}],
         ],
@@ -273,6 +279,15 @@ def _matcher(vocab: Any) -> Any:
         "CLOCK",
         [
             [{"TEXT": {"REGEX": r"^\d{1,2}(:\d{2})?$"}}, {"LOWER": {"IN": _CLOCK_WORDS}}],
+            # "5 p.m. EST Nov. 9": a clock time and its day, one expression.
+            [
+                {"TEXT": {"REGEX": r"^\d{1,2}(:\d{2})?$"}},
+                {"LOWER": {"IN": _CLOCK_WORDS}},
+                {"LOWER": {"IN": _ZONE_WORDS}, "OP": "?"},
+                {"ORTH": ",", "OP": "?"},
+                {"LOWER": {"IN": month_forms}},
+                {"IS_DIGIT": True},
+            ],
             [{"LOWER": {"IN": ["noon", "midnight"]}}],
         ],
     )
@@ -340,39 +355,6 @@ def _with_sentence_days(
     return out
 
 
-# A quarter named with its number ("the third quarter", "Q3 2025"), which sets the period an
-# article reports on; "the quarter" and year-ago comparisons are then read against it.
-_NAMED_QUARTER = re.compile(r"(?:.* )?(?:\d+th|q\d)(?: .*)?")
-_SAME_QUARTER = re.compile(r"(?:the |that |this )?(?:latest |same |fiscal )*quarter")
-_YEAR_AGO = re.compile(
-    r"(?:the |a )?(?:comparable |corresponding )?year (?:earlier|ago)(?: quarter| period)?"
-)
-
-
-def _with_reported_quarter(doc: Any, readings: list[_Reading]) -> list[_Reading]:
-    """Read "the quarter" and "a year earlier" against the quarter the article last named.
-
-    Business news names the quarter it reports on ("third-quarter profit rose") and then
-    refers back to it ("in the quarter") and compares with the same quarter a year before
-    ("up from $4 million a year earlier"): TimeML dates those to the quarters themselves.
-    """
-    quarter: tuple[int, int] | None = None
-    out: list[_Reading] = []
-    for reading in readings:
-        timex = reading.timex
-        words = " ".join(words_of(doc[reading.start : reading.end].text))
-        value = timex.value or ""
-        if re.fullmatch(r"\d{4}-Q\d", value) and _NAMED_QUARTER.fullmatch(words):
-            quarter = (int(value[:4]), int(value[-1]))
-        elif timex.type == "DATE" and quarter is not None:
-            if _YEAR_AGO.fullmatch(words):
-                reading = reading._replace(timex=resolved(f"{quarter[0] - 1}-Q{quarter[1]}"))
-            elif _SAME_QUARTER.fullmatch(words):
-                reading = reading._replace(timex=resolved(f"{quarter[0]}-Q{quarter[1]}"))
-        out.append(reading)
-    return out
-
-
 def _nearest_day(days: list[tuple[int, dt.date]], position: int) -> dt.date | None:
     """The closest date before a clock time in its sentence, else the first after it."""
     before = [day for start, day in days if start < position]
@@ -389,12 +371,19 @@ def _tense(doc: Any, cand: _Candidate) -> Literal["past", "future"] | None:
     complement of ("is expected to reopen"), or a scheduling verb ("scheduled for"). Past: a
     past-tense verb or a perfect ("met", "was held", "has met"). Anything else (present tense,
     a bare noun phrase) says nothing.
+
+    Future also: "is to" + verb ("is to resume trading Tuesday"). A schedule in the past
+    perfect ("had been due to expire Friday") may be over or not: nothing. A date that hangs on an
+    adjective ("payable Dec. 7", "effective Feb. 1") is not dated by the verb of its
+    sentence ("declared a dividend, payable Dec. 7"): nothing.
     """
     token = doc[cand.start : cand.end].root
     for _ in range(6):
         if token.pos_ in ("VERB", "AUX") or token.head is token:
             break
         token = token.head
+        if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lemma_ not in _SCHEDULED:
+            return None
     if token.pos_ not in ("VERB", "AUX"):
         return None
     verb = token
@@ -403,10 +392,17 @@ def _tense(doc: Any, cand: _Candidate) -> Literal["past", "future"] | None:
         if auxes & _FUTURE_AUX or ("would" in auxes and "have" not in auxes):
             return "future"
         if token.lemma_ in _SCHEDULED and token.tag_ in ("VBN", "VBG", "JJ"):
-            return "future"
+            # "had been due to expire Friday": planned before, for a day either side of now.
+            return None if _pluperfect(token) else "future"
+        if token.dep_ == "xcomp" and "to" in auxes and token.head.lemma_ == "be":
+            return "future"  # "is to resume trading Tuesday"
         if token.dep_ != "xcomp" or token.head is token:
             break
         token = token.head
+    if _ends_a_stretch(doc, cand.start):
+        # "extended the offer to Nov. 20", "held talks through Friday": the date ends a
+        # stretch, and a past verb does not say on which side of publication it lies.
+        return None
     aux_tags = {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.tag_ == "VBD" or "VBD" in aux_tags:
         return "past"
@@ -415,3 +411,18 @@ def _tense(doc: Any, cand: _Candidate) -> Literal["past", "future"] | None:
     if verb.tag_ == "VBN" and not aux_tags and any(c.dep_ == "nsubj" for c in verb.children):
         return "past"  # a past tense the tagger took for a participle: "the bridge reopened"
     return None
+
+
+def _pluperfect(token: Any) -> bool:
+    """Whether a word is in the past perfect: "had been scheduled", "had been due"."""
+    holders = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
+    return any(c.lower_ == "had" and c.dep_ == "aux" for h in holders for c in h.children)
+
+
+def _ends_a_stretch(doc: Any, start: int) -> bool:
+    """Whether an expression follows "to"/"until"/"through", but not as the end of a range that
+    a "from" opened ("bought from Sept. 14 to Thursday" started, and so lies, in the past)."""
+    if start == 0 or doc[start - 1].lower_ not in _ENDPOINT_PREPS:
+        return False
+    sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+    return not any(t.lower_ == "from" for t in doc[max(sentence_start, start - 8) : start - 1])

@@ -47,6 +47,11 @@ _MODIFIERS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("the", "middle", "of"), "mid"),
     (("the", "turn", "of"), "start"),
     (("end", "of"), "end"),
+    # The same without "the", which the loop strips first ("the middle of October").
+    (("beginning", "of"), "start"),
+    (("start", "of"), "start"),
+    (("middle", "of"), "mid"),
+    (("turn", "of"), "start"),
     (("more", "than"), "approx"),
     (("less", "than"), "approx"),
     (("at", "least"), "approx"),

@@ -115,6 +115,16 @@ def looks_temporal(text: str) -> bool:
     return any(w in _TEMPORAL_HEADS or unit_of(w) or re.fullmatch(r"\d{4}s?", w) for w in words)
 
 
+def _is_spoken_year(word: str, nxt: str) -> bool:
+    """Whether two number words read out a year: "nineteen ninety", "twenty fifteen".
+
+    The first names the century (eleven to twenty-nine hundred: "nineteen", "twenty"), the
+    second a two-digit number from ten up; no count of time is said that way.
+    """
+    first, second = _NUMBERS.get(word, 0), _NUMBERS.get(nxt, 0)
+    return 11 <= first <= 20 and second >= 10
+
+
 def _counts(words: list[str]) -> list[str]:
     """Number words to digits, ordinals before units to ``1st``.., vague amounts to ``x``."""
     out: list[str] = []
@@ -122,7 +132,16 @@ def _counts(words: list[str]) -> list[str]:
     while i < len(words):
         word = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        if word in _NUMBERS:
+        if word in _NUMBERS and _is_spoken_year(word, nxt):
+            # "nineteen ninety-four": a year read out as two numbers (broadcast transcripts).
+            value = _NUMBERS[word] * 100 + _NUMBERS[nxt]
+            i += 1
+            after = words[i + 1] if i + 1 < len(words) else ""
+            if _NUMBERS[nxt] >= 20 and _NUMBERS.get(after, 10) < 10:
+                value += _NUMBERS[after]
+                i += 1
+            out.append(str(value))
+        elif word in _NUMBERS:
             value = _NUMBERS[word]
             if value >= 20 and nxt in _NUMBERS and _NUMBERS[nxt] < 10:
                 value += _NUMBERS[nxt]

@@ -149,6 +149,8 @@ def duration(match: re.Match[str], ctx: Context) -> Timex | None:
     count, half = match.groupdict().get("n"), match.groupdict().get("half")
     if unit is None:
         return None
+    if ctx.had_the and count is not None and re.fullmatch(r"1\d{3}|2\d{3}", count):
+        return None  # "the 1988 second (quarter)": a year, not 1,988 seconds
     if count is None and half is None:
         if not match["u"].endswith("s"):
             return None

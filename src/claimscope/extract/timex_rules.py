@@ -18,6 +18,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from claimscope.extract import timex_calendar as cal
+from claimscope.extract import timex_dates as dates
 from claimscope.extract.timex_lexicon import DECADE_WORDS, MONTHS, WEEKDAYS
 from claimscope.extract.timex_periods import (
     REFS,
@@ -37,16 +38,9 @@ from claimscope.extract.timex_periods import (
     window_rule,
 )
 from claimscope.extract.timex_values import (
-    NEXT_WORDS,
-    PAST_WORDS,
     Anchor,
     Context,
     Timex,
-    direction_of,
-    full_year,
-    of_day,
-    placeholder,
-    resolved,
 )
 
 __all__ = ["Anchor", "Context", "Timex", "read"]
@@ -63,10 +57,6 @@ _TOD = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 _GLUE = {"at", "on", "of", "in", "the", "and", "o'clock", "sharp", "local", "time"}
 _ZONES = {"est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "pt", "gmt", "utc",
           "bst", "cet", "cest", "eet", "eest", "msk"}  # fmt: skip
-_SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year day": (1, 1), "new years day": (1, 1), "new year eve": (12, 31),
-             "new years eve": (12, 31), "halloween": (10, 31)}  # fmt: skip
 _CLOCK = re.compile(
     r"\b(?P<h>\d{1,2})(?::(?P<mi>\d{2}))? ?(?P<ap>am|pm)\b"
     r"|(?P<h2>\d{1,2}):(?P<mi2>\d{2})"
@@ -79,7 +69,8 @@ def read(text: str, ctx: Context) -> Timex | None:
     """The reading of the space-joined normalised words ``text``, or ``None``."""
     words = text.split()
     if len(words) > 1 and words[0] in WEEKDAYS and _DATE_START.match(" ".join(words[1:])):
-        text = " ".join(words[1:])  # "Tuesday, August 20": the date says it all
+        # "Tuesday, August 20": the date says it all, but the weekday picks its year.
+        return _weekday_agreeing(" ".join(words[1:]), WEEKDAYS[words[0]], ctx)
     clock = _clock_time(text, ctx)
     if clock is not None:
         return clock
@@ -92,7 +83,30 @@ def read(text: str, ctx: Context) -> Timex | None:
     return None
 
 
-# --- building results -------------------------------------------------------------------
+def _weekday_agreeing(text: str, weekday: int, ctx: Context) -> Timex | None:
+    """A date written with its weekday: of the years near publication, one where they agree.
+
+    "Saturday, April 25" in an article of April 24 is tomorrow when this year's April 25 is a
+    Saturday, whatever the tense of the clause; a written year is kept as it is.
+    """
+    result = read(text, ctx)
+    published = ctx.published
+    if result is None or result.range_start is None or published is None:
+        return result
+    day = result.range_start
+    if result.range_end != day or day.isoweekday() == weekday or re.search(r"\d{4}", text):
+        return result
+    agreeing = [
+        d
+        for year in range(published.year - 1, published.year + 2)
+        if (d := cal.make_date(year, day.month, day.day)) and d.isoweekday() == weekday
+    ]
+    if not agreeing:
+        return result
+    best = min(agreeing, key=lambda d: abs((d - published).days))
+    return result._replace(
+        value=best.isoformat() + (result.value or "")[10:], range_start=best, range_end=best
+    )
 
 
 # --- clock times and parts of the day ------------------------------------------------------
@@ -177,122 +191,6 @@ def _part_of_day(text: str, ctx: Context) -> Timex | None:
     return Timex("TIME", value, "X" not in day, *(cal.value_range(value) or (None, None)))
 
 
-# --- calendar dates --------------------------------------------------------------------
-
-
-def _iso(match: re.Match[str], ctx: Context) -> Timex | None:
-    if match["d"] is None:
-        month = int(match["m"])
-        return resolved(f"{match['y']}-{month:02d}") if 1 <= month <= 12 else None
-    return of_day(cal.make_date(int(match["y"]), int(match["m"]), int(match["d"])))
-
-
-def _numeric_mdy(match: re.Match[str], ctx: Context) -> Timex | None:
-    year = full_year(match["y"], ctx.published)
-    return of_day(cal.make_date(year, int(match["m"]), int(match["d"])))
-
-
-def _month_day_year(match: re.Match[str], ctx: Context) -> Timex | None:
-    year = full_year(match["y"], ctx.published)
-    return of_day(cal.make_date(year, MONTHS[match["m"]], int(match["d"])))
-
-
-def _month_day(match: re.Match[str], ctx: Context) -> Timex | None:
-    return _resolve_month_day(MONTHS[match["m"]], int(match["d"]), ctx)
-
-
-def _resolve_month_day(month: int, day: int, ctx: Context) -> Timex | None:
-    if cal.make_date(2024, month, day) is None:  # 2024: a leap year, so February 29 exists
-        return None
-    if ctx.published is None:
-        return placeholder(f"XXXX-{month:02d}-{day:02d}")
-    return of_day(cal.month_day_near(month, day, ctx.published, ctx.direction))
-
-
-def _holiday(match: re.Match[str], ctx: Context) -> Timex | None:
-    return _resolve_month_day(*_HOLIDAYS[match[0]], ctx)
-
-
-def _month_year(match: re.Match[str], ctx: Context) -> Timex | None:
-    return resolved(f"{full_year(match['y'], ctx.published)}-{MONTHS[match['m']]:02d}")
-
-
-def _month(match: re.Match[str], ctx: Context) -> Timex | None:
-    month, rel = MONTHS[match["m"]], match["rel"]
-    if ctx.published is None:
-        return placeholder(f"XXXX-{month:02d}")
-    if rel == "this":
-        return resolved(f"{ctx.published.year}-{month:02d}")
-    direction = direction_of(rel, ctx)
-    year, month = cal.month_near(month, ctx.published, direction, strict=rel is not None)
-    return resolved(f"{year}-{month:02d}")
-
-
-def _year_only(match: re.Match[str], ctx: Context) -> Timex | None:
-    year = int(match["y"])
-    return resolved(str(year)) if 1000 <= year <= 2999 else None
-
-
-def _decade(match: re.Match[str], ctx: Context) -> Timex | None:
-    if match["dec"]:
-        return resolved(match["dec"])
-    digit = int(match["d1"]) if match["d1"] else DECADE_WORDS[match["word"]]
-    year = full_year(f"{digit}0", ctx.published)
-    return resolved(str(year // 10))
-
-
-def _century(match: re.Match[str], ctx: Context) -> Timex | None:
-    if match["c"]:
-        return resolved(f"{int(match['c']) - 1:02d}")
-    return None
-
-
-def _quarter(match: re.Match[str], ctx: Context) -> Timex | None:
-    part, kind = int(match["q"]), "H" if match["h"] else "Q"
-    size = 6 if kind == "H" else 3
-    if part > 12 // size:
-        return None
-    if match["y"]:
-        return resolved(f"{full_year(match['y'], ctx.published)}-{kind}{part}")
-    if ctx.published is None:
-        return placeholder(f"XXXX-{kind}{part}")
-    # The last quarter that has begun by publication, or (future) the next that has not ended.
-    month = part * size if ctx.future else (part - 1) * size + 1
-    direction: cal.Direction = "future" if ctx.future else "past"
-    year, _ = cal.month_near(month, ctx.published, direction, strict=False)
-    return resolved(f"{year}-{kind}{part}")
-
-
-def _season(match: re.Match[str], ctx: Context) -> Timex | None:
-    code, rel = _SEASONS[match["s"]], match["rel"]
-    if match["y"]:
-        return resolved(f"{full_year(match['y'], ctx.published)}-{code}")
-    if ctx.published is None:
-        return placeholder(f"XXXX-{code}")
-    start = cal.SEASON_START[code]
-    pub = ctx.published
-    if rel == "this":
-        year = pub.year
-    elif rel in PAST_WORDS:  # the last season of that name that is over
-        year = pub.year if start + 3 <= pub.month else pub.year - 1
-    elif rel in NEXT_WORDS or (rel is None and ctx.future):
-        year = pub.year if start > pub.month else pub.year + 1
-    else:
-        year = pub.year if start <= pub.month else pub.year - 1
-    return resolved(f"{year}-{code}")
-
-
-def _year_ago(match: re.Match[str], ctx: Context) -> Timex | None:
-    """ "a year earlier", "the year-ago quarter": the comparison period of a year before.
-
-    Read alone it is the year before publication; ``times.py`` narrows it to the quarter a
-    year before when the article has named the quarter it reports on.
-    """
-    if ctx.published is None:
-        return placeholder("XXXX")
-    return resolved(str(ctx.published.year - 1))
-
-
 # --- relative to publication --------------------------------------------------------------
 
 
@@ -308,29 +206,34 @@ _REL = r"(?:(?P<rel>this|last|next|past|coming|previous|current|following|upcomi
 _YEAR = r"(?P<y>\d{4}|'\d{2})"
 
 _RULES: list[tuple[re.Pattern[str], Rule]] = [
-    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"), _iso),
-    (re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"), _iso),
-    (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"), _numeric_mdy),
-    (re.compile(rf"{_MONTH} {_DAYNUM} (?P<y>\d{{4}})"), _month_day_year),
-    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH} (?P<y>\d{{4}})"), _month_day_year),
-    (re.compile(rf"{_MONTH} {_DAYNUM}"), _month_day),
-    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH}"), _month_day),
-    (re.compile(_words(_HOLIDAYS)), _holiday),
-    (re.compile(rf"{_MONTH} (?:of )?(?P<y>\d{{4}})"), _month_year),
-    (re.compile(rf"{_REL}{_MONTH}"), _month),
-    (re.compile(r"(?:fiscal |fy ?|the year |calendar )?(?P<y>\d{4})"), _year_only),
+    (re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"), dates.iso),
+    (re.compile(r"(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})"), dates.iso),
+    (re.compile(r"(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{4}|\d{2})"), dates.numeric_mdy),
+    (re.compile(rf"{_MONTH} {_DAYNUM} (?P<y>\d{{4}})"), dates.month_day_year),
+    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH} (?P<y>\d{{4}})"), dates.month_day_year),
+    (re.compile(rf"{_MONTH} {_DAYNUM}"), dates.month_day),
+    (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH}"), dates.month_day),
+    (re.compile(_words(dates.HOLIDAYS)), dates.holiday),
+    (re.compile(rf"{_MONTH} (?:of )?(?P<y>\d{{4}})"), dates.month_year),
+    (re.compile(rf"{_REL}{_MONTH}"), dates.month),
+    (re.compile(r"(?:fiscal |fy ?|the year |calendar )?(?P<y>\d{4})"), dates.year_only),
     (re.compile(r"(?P<dec>\d{3})0s|'?(?P<d1>\d)0s|(?P<word>" + "|".join(DECADE_WORDS) + ")"),
-     _decade),
-    (re.compile(rf"(?P<c>\d{{1,2}}){_ORD}? century"), _century),
+     dates.decade),
+    (re.compile(rf"(?P<c>\d{{1,2}}){_ORD}? century"), dates.century),
     (re.compile(rf"{_REL}(?P<q>\d){_ORD} (?:fiscal )?(?:quarter|(?P<h>half))"
-                rf"(?: (?:of )?(?:fiscal )?{_YEAR})?"), _quarter),
-    (re.compile(rf"(?:q|(?P<h>h))(?P<q>\d)(?: {_YEAR})?"), _quarter),
-    (re.compile(rf"{_REL}(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?{_YEAR})?"), _season),
+                rf"(?: (?:of )?(?:fiscal )?{_YEAR})?"), dates.quarter),
+    (re.compile(rf"(?:q|(?P<h>h))(?P<q>\d)(?: {_YEAR})?"), dates.quarter),
+    (re.compile(rf"(?P<y>\d{{4}}) (?:fiscal )?(?:(?P<q>\d){_ORD} )?(?:fiscal )?"
+                r"(?:quarter|(?P<h>half))"), dates.year_quarter),
+    (re.compile(rf"{_REL}(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?{_YEAR})?"),
+     dates.season),
     (re.compile(r"today|yesterday|tomorrow"), deictic_day),
     (re.compile(rf"{_REL}{_WEEKDAY}(?P<pl>s)?"), weekday),
-    (re.compile(rf"{_REL}(?P<u>[a-z]+)"), relative_unit),
+    # "the fiscal year", "the full year": the year that holds publication, like "the year".
+    (re.compile(rf"{_REL}(?:(?:fiscal|full|calendar) )?(?P<u>[a-z]+)"), relative_unit),
+    (re.compile(r"year end"), dates.year_end),
     (re.compile(r"(?:a |comparable |corresponding )?year (?:earlier|ago)"
-                r"(?: (?:quarter|period|level|figure|results?))?"), _year_ago),
+                r"(?: (?:quarter|period|level|figure|results?))?"), dates.year_ago),
     (re.compile(rf"{_NUM} {_UNIT} (?P<dir>ago|from now|hence)"), ago),
     (re.compile(rf"(?:{_NUM} )?{_UNIT} (?:earlier|later|before|after|previously|afterwards)"),
      event_relative),
@@ -342,7 +245,8 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
                 rf"(?: {_NUM})? {_UNIT}"), window_rule),
     (re.compile(rf"(?:{_NUM} )?{_UNIT} (?P<rel>ahead)"), window_rule),
     (re.compile(rf"(?:{_NUM}(?: (?:to|or) \d+)?(?P<half> and a half)? )?"
-                rf"(?:more |full |straight |consecutive |long )?{_UNIT}"
+                rf"(?:(?:more|full|straight|consecutive|long|additional|extra|further|trading"
+                rf"|business|working|calendar) )?{_UNIT}"
                 r"(?: (?:long|running|in a row))?"), duration),
     (re.compile(rf"(?:a |an )?{_UNIT} and a (?P<half>half)"), duration),
     (re.compile(rf"half (?:a |an )?{_UNIT}"), half),
