@@ -147,6 +147,13 @@ BY-HM Minsk|BY-BR Brest|BY-HO Gomel|BY-HR Grodno|BY-MA Mogilev|BY-VI Vitebsk|BY-
 NO-03 Oslo|NO-46 Bergen|NO-11 Stavanger|NO-50 Trondheim|NO-42 Kristiansand|NO-18 Bodø
 ES-MD Madrid|ES-CT Barcelona|ES-VC Valencia|ES-AN Seville|ES-PV Bilbao|ES-GA Vigo
 ES-IB Palma|ES-CN Las Palmas de Gran Canaria
+NP-P1 Biratnagar|NP-P2 Birganj,Janakpur|NP-P3 Kathmandu|NP-P4 Pokhara|NP-P5 Butwal,Nepalgunj
+NP-P6 Birendranagar|NP-P7 Dhangadhi
+FJ-C Suva|FJ-W Lautoka,Nadi|FJ-N Labasa
+LB-AS Tripoli|LB-JA Sidon,Tyre|LB-JL Jounieh|LB-BI Zahlé|LB-BH Baalbek
+AZ-BA Baku|AZ-SM Sumgayit|AZ-GA Ganja|AZ-MI Mingachevir|AZ-ABS Khirdalan
+IL-TA Tel Aviv|IL-M Netanya,Rishon LeZion|IL-D Beersheba,Ashdod|IL-Z Nazareth
+JO-AM Amman|JO-BA As Salt
 """
 
 

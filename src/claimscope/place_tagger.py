@@ -28,7 +28,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimscope.gazetteer import TagName, given_names, tag_names
+from spacy.tokens import Span
+
+from claimscope.gazetteer import TagName, given_names, lookup, tag_names
 
 #: Labels no place name is ever right to have: the model's guess is replaced.
 _WRONG_FOR_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LAW", "LANGUAGE"})
@@ -40,6 +42,19 @@ _PROPER_TAGS = frozenset({"NNP", "NNPS"})
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 #: Words that name a kind of region after its name ("Donetsk region", "Kursk oblast").
 _TYPE_WORDS = frozenset({"region", "oblast", "province", "krai", "territory", "governorate"})
+#: Type words that, after a region's name, make one name with it ("Borno State", "Okinawa
+#: Prefecture", "Punjab province"): the model often takes the pair for an organisation.
+_NAME_TYPE_WORDS = _TYPE_WORDS | {"state", "prefecture", "county"}
+#: Words before a name that say it is a place: "in Bergen" is the city even where the model
+#: reads an organisation ("in" an organisation is rare in news, "at" or "from" one is not).
+_LOCATIVES = frozenset(
+    {"in", "near", "outside", "across", "around", "throughout", "inside", "into"}
+)
+#: Tags a capitalised place name may wrongly get at a sentence start ("Suriname" NN,
+#: "Barbados" NNS, "Java" RB); a verb or adjective tag there means a word ("Reading is ...").
+_NAME_LIKE_TAGS = frozenset({"NN", "NNS", "RB", "FW", "UH"})
+#: Tokens after a dateline's place: "KANO, Nigeria —", "SANTIAGO —", "LAGOS (Reuters) -".
+_DATELINE_ENDS = frozenset({"—", "–", "-", "--", ",", "("})
 
 _MONTHS_AND_DAYS = frozenset(
     {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -106,6 +121,7 @@ class PlaceTagger:
 
     def __init__(self, nlp: Any) -> None:
         words = WordFilter(nlp)
+        self._words = words
         # Entity extraction asks the same tables whether a capitalised word is a common one
         # ("Defence" in "Defence Minister"); see ``word_filter``.
         _WORD_FILTERS[id(nlp.vocab)] = (nlp.vocab, words)
@@ -129,7 +145,8 @@ class PlaceTagger:
         text = doc.text
         found: list[tuple[Any, bool]] = []
         for token in doc:
-            if not token.is_title and not token.is_upper:
+            # Not ``is_title``: "KwaZulu-Natal" and "McAllen" have capitals inside.
+            if token.is_lower or not token.text[:1].isupper():
                 continue
             entries = self._by_head.get(_head(token.text))
             if not entries:
@@ -138,14 +155,15 @@ class PlaceTagger:
                 if text.startswith(surface, token.idx):
                     span = doc.char_span(token.idx, token.idx + len(surface), label=label)
                     if span is not None:
-                        found.append((span, strong))
+                        found.append(_with_type_word(span, strong))
         return found
 
     def __call__(self, doc: Any) -> Any:
         from spacy.util import filter_spans
 
         _trim_possessives(doc)
-        found = self._matches(doc)
+        datelines = _datelines(doc)
+        found = self._matches(doc) + [(span, True) for span in datelines.values()]
         if not found:
             return doc
         strong_of = {(span.start, span.end): strong for span, strong in found}
@@ -166,12 +184,15 @@ class PlaceTagger:
                 for i in range(match.start, match.end)
                 if (ent := ent_of.get(i)) is not None
             }
-            if self._accept(match, inside, strong_of[(match.start, match.end)], person_words):
+            key = (match.start, match.end)
+            # A dateline holds nothing but a place, whatever the model made of it.
+            if key in datelines or self._accept(match, inside, strong_of[key], person_words):
                 replaced.update(inside)
                 added.append(match)
         if added:
             kept = [ent for ent in doc.ents if (ent.start, ent.end) not in replaced]
             doc.ents = sorted(kept + added, key=lambda span: span.start)
+        _mark_proper(doc, strong_of)
         return doc
 
     def _accept(
@@ -186,18 +207,32 @@ class PlaceTagger:
         if not inside:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
             # A type word the tagger calls a common noun ends a name: "the Donetsk region".
-            words = match[:-1] if len(match) > 1 and match[-1].lower_ in _TYPE_WORDS else match
-            return all(token.tag_ in _PROPER_TAGS for token in words)
+            words = match[:-1] if len(match) > 1 and match[-1].lower_ in _NAME_TYPE_WORDS else match
+            if all(token.tag_ in _PROPER_TAGS for token in words):
+                return True
+            # The small model tags many capitalised names as common nouns at a sentence start
+            # or after a quotation mark ("Suriname", "Flanders"): a strong name that is no
+            # English word is a name there.
+            return (
+                strong
+                and len(words) == 1
+                and words[0].tag_ in _NAME_LIKE_TAGS
+                and not self._words.is_common_word(words[0].text)
+            )
         labels = {ent.label_ for ent in inside.values()}
         if labels <= _PLACE_LABELS and (match.start, match.end) in inside:
             return False  # the model has it as a place already
         if not labels <= _WRONG_FOR_PLACES | _PLACE_LABELS | _CONTESTED:
             return False  # a date or a number inside: not a name to correct
         if labels & _CONTESTED:
-            if not strong:
-                return False
             if "PERSON" in labels and (match.text in self._given or match.text in person_words):
                 return False  # "Florence", or "Lincoln" after "Abraham Lincoln"
+            # A weak name ("Bergen", "Ticino": English nouns to WordNet) corrects the model
+            # after a locative word, or where the model's guess is a one-word person: a person
+            # is introduced by a full name, which ``person_words`` holds.
+            lone_person = labels == {"PERSON"} and len(match) == 1
+            if not (strong or lone_person or _after_locative(match)):
+                return False
         return True
 
 
@@ -208,6 +243,60 @@ def _trim_possessives(doc: Any) -> None:
     trimmed = [ent[:-1] if len(ent) > 1 and ent[-1].text in _POSSESSIVES else ent for ent in ents]
     if any(len(a) != len(b) for a, b in zip(ents, trimmed, strict=True)):
         doc.ents = trimmed
+
+
+def _with_type_word(span: Any, strong: bool) -> tuple[Any, bool]:
+    """``span`` with the type word after it when the two name a region ("Borno State",
+    "Punjab province"): the longer name is unambiguous, so it may correct the model's label."""
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in _NAME_TYPE_WORDS:
+        longer = doc[span.start : span.end + 1]
+        if any(p.kind == "region" for p in lookup(longer.text)):
+            return Span(doc, longer.start, longer.end, label=span.label_), True
+    return span, strong
+
+
+def _datelines(doc: Any) -> dict[tuple[int, int], Any]:
+    """Place names in capitals that open the text or a line and end a dateline: "KANO,
+    Nigeria —", "SANTIAGO —". The gazetteer's names are in title case, and the model reads
+    these as organisations or not at all; a dateline holds nothing but a place."""
+    found: dict[tuple[int, int], Any] = {}
+    text = doc.text
+    starts = [0]
+    at = text.find("\n")
+    while at != -1:  # a dateline may open any line (a feed joins several items)
+        token = doc.char_span(at, at + 1, alignment_mode="expand")
+        if token is not None and token.end < len(doc):
+            starts.append(token.end)
+        at = text.find("\n", at + 1)
+    for start in starts:
+        end = start
+        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+            end += 1
+        if start < end < len(doc) and doc[end].text in _DATELINE_ENDS:
+            span = doc[start:end]
+            if len(span.text) >= 3 and lookup(span.text):
+                found[(start, end)] = Span(doc, start, end, label="GPE")
+    return found
+
+
+def _after_locative(match: Any) -> bool:
+    """Whether ``match`` follows a word that says a place comes next ("in Bergen")."""
+    return match.start > 0 and match.doc[match.start - 1].lower_ in _LOCATIVES
+
+
+def _mark_proper(doc: Any, matched: dict[tuple[int, int], bool]) -> None:
+    """Give the capitalised words of gazetteer places the proper-noun tag.
+
+    The model tags "Java" in "Java is home to ..." as an adverb; entity extraction trims such
+    words off a name, and would lose the place.
+    """
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_LABELS and (ent.start, ent.end) in matched:
+            for token in ent:
+                if token.tag_ not in _PROPER_TAGS and (token.is_title or token.is_upper):
+                    token.tag_ = "NNP"
+                    token.pos_ = "PROPN"
 
 
 def _articles(tokens: Any) -> bool:

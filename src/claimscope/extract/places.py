@@ -28,10 +28,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from claimscope.gazetteer import GazetteerPlace, lookup
+from claimscope.gazetteer import MAJOR_CITY_POPULATION, GazetteerPlace, lookup, lookup_parts
 from claimscope.schema import Place
 
-_TIER = {"country": 0, "region": 1, "area": 1, "city": 2}
+#: A part of a region (an Irish county) ranks below regions and above cities: "Cork" is the
+#: county's city, "Kent" the English county rather than the town in Ohio.
+_TIER = {"country": 0, "region": 1, "area": 1, "subregion": 1.5, "city": 2}
 #: A city elsewhere with at least this share of the chosen city's population is a real rival.
 _RIVAL_SHARE = 0.2
 #: A city this large, named like a region of its country it is not in, is the usual reading.
@@ -72,7 +74,7 @@ def resolve_place(name: str, context: PlaceContext | None = None) -> Place | Non
         >>> resolve_place("Paris", PlaceContext(within=readings("Texas"))).region
         'US-TX'
     """
-    candidates = lookup(name)
+    candidates = _candidates(name)
     if not candidates and ", " in name:
         # The model took "Paris, Texas" as one name: the qualifier is inside it.
         head, _, tail = name.partition(", ")
@@ -92,12 +94,28 @@ def resolve_place(name: str, context: PlaceContext | None = None) -> Place | Non
 
 def readings(name: str) -> tuple[Place, ...]:
     """Every place ``name`` may mean, most plausible first (for ``PlaceContext.within``)."""
-    ordered = sorted(lookup(name), key=lambda p: (_TIER[p.kind], -p.population))
+    ordered = sorted(_candidates(name), key=lambda p: (_TIER[p.kind], -p.population))
     return tuple(_to_place(p, False) for p in ordered)
+
+
+def _candidates(name: str) -> tuple[GazetteerPlace, ...]:
+    return lookup(name) + lookup_parts(name)
 
 
 def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
     best = min(candidates, key=lambda p: (_TIER[p.kind], -p.population))
+    if best.kind == "subregion":
+        others = tuple(p for p in candidates if p.kind != "subregion")
+        if any(p.kind == "city" and p.region == best.region for p in others):
+            # A district named after its city ("Barcelona", "London"): the city is meant,
+            # chosen among the namesakes as without the district.
+            return _default(others)
+        # A major city elsewhere is what the name means: Guadalajara in Mexico, not the
+        # Spanish province.
+        cities = [p for p in others if p.kind == "city"]
+        city = max(cities, key=lambda p: p.population, default=None)
+        if city is not None and city.population >= MAJOR_CITY_POPULATION:
+            return city
     if best.kind == "region":
         # A city elsewhere bigger than the whole region (the people of its cities) is what
         # the name means: Manchester, not the Jamaican parish; Buenos Aires, not its province.
@@ -159,7 +177,7 @@ def _in_context(
 
 
 def _finish(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> Place:
-    if best.kind == "region":
+    if best.kind in ("region", "subregion"):
         # Kyiv, Berlin, Moscow ("Moskva"): the city-region is the city; return the city.
         city = _same_city(best, candidates)
         if city is not None:
@@ -189,6 +207,8 @@ def _ambiguous(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> 
                 return True  # "Georgia": the country and the US state
             if best.kind == "city" and other.population >= _RIVAL_SHARE * best.population:
                 return True  # "Reading" in England and in Pennsylvania
+            if best.kind == "subregion" and other.population >= 100_000:
+                return True  # "Durham": the English county and the city in North Carolina
         elif other.kind == "city" and (best.kind == "city" or other.region != best.region):
             # Two cities of one country, or a region and a city elsewhere in the country
             # ("Washington": the state and the capital); a small namesake is no rival.
@@ -203,7 +223,7 @@ def _ambiguous(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> 
 def _to_place(place: GazetteerPlace, ambiguous: bool) -> Place:
     return Place(
         name=place.name,
-        kind=place.kind,
+        kind="area" if place.kind == "subregion" else place.kind,
         country=place.country,
         region=place.region,
         latitude=place.latitude,
