@@ -21,14 +21,19 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
-from functools import lru_cache
-from typing import Any, Literal, NamedTuple
+from typing import Any, NamedTuple
 
 from claimscope.extract.common import SentenceIndex, span_of_tokens
 from claimscope.extract.timex import Anchor, Timex, looks_temporal, normalize
 from claimscope.extract.timex_context import Reading as _Reading
-from claimscope.extract.timex_context import with_closing_day, with_reported_quarter
-from claimscope.extract.timex_lexicon import MONTHS, UNITS, WEEKDAYS
+from claimscope.extract.timex_context import (
+    with_back_reference,
+    with_closing_day,
+    with_reported_quarter,
+)
+from claimscope.extract.timex_lexicon import MONTHS, WEEKDAYS, words_of
+from claimscope.extract.timex_matcher import rule_matcher
+from claimscope.extract.timex_tense import clause_tense
 from claimscope.schema import TimeExpression
 
 
@@ -44,6 +49,8 @@ class _Candidate(NamedTuple):
 _LEAD_OUT = {"between", "from", "since", "until", "till", "by", "in", "on", "at", "during", "of",
              "for", "through", "throughout", "within", "as", "to", "over",
              "both", "either"}  # fmt: skip
+# "as early as next week", "as recently as 1990": a bound on the date, no part of it.
+_AS_AS = {"early", "late", "soon", "recently", "long", "far", "of"}
 # Words that join two expressions inside one parser entity: "between 2010 and 2015".
 _JOINERS = {"and", "or", "to", "through", "until", "till", "-", "–", "—"}
 # Words after a count of time that make it a date: "two days ago", "weeks after the vote".
@@ -51,24 +58,6 @@ _RELATORS = {"ago", "earlier", "later", "before", "after", "afterwards", "previo
 _EVENT_RELATORS = {"before", "after"}
 _DURATION_PREPS = {"for", "within", "over", "during", "throughout", "in"}
 _TEMPORAL_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"}
-_ENDPOINT_PREPS = {"to", "until", "till", "through", "thru"}
-_FUTURE_AUX = {"will", "shall", "'ll", "wo", "ll"}
-_SCHEDULED = {"schedule", "set", "due", "slate", "plan", "expect", "go", "intend", "aim"}
-
-_PARTS_OF_DAY = ["morning", "afternoon", "evening", "night"]
-_UNIT_WORDS = sorted({*UNITS, *(u + "s" for u in UNITS), "centuries", "weekend", "weekends"})
-_QUANTITY = ["a", "an", "few", "several", "many", "some", "couple", "of", "just", "only",
-             "mere", "more", "than", "about", "nearly", "almost", "half", "and",
-             "the", "past", "last", "next", "coming", "first", "recent", "-"]  # fmt: skip
-_SET_WORDS = ["daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly",
-              "nightly", "biweekly", "fortnightly"]  # fmt: skip
-# "previously", "formerly" and "soon" are left out: TimeBank marks them as time expressions
-# only rarely, and a checker gains nothing from them.
-_REF_WORDS = ["recently", "lately", "currently", "nowadays", "presently", "now"]
-_CLOCK_WORDS = ["a.m.", "p.m.", "am", "pm", "a.m", "p.m"]
-_ZONE_WORDS = ["est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "et", "gmt", "utc"]
-_PREP_YEAR = ["in", "since", "by", "until", "before", "after", "during", "from", "through",
-              "of", "between", "and", "to", "early", "late", "mid", "fiscal"]  # fmt: skip
 
 
 def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
@@ -83,8 +72,9 @@ def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
     readings = _choose(_read_all(doc, candidates, published))
     sentences = SentenceIndex(doc)
     readings = _with_sentence_days(doc, readings, published, sentences)
-    readings = with_reported_quarter(doc, readings)
+    readings = with_reported_quarter(doc, readings, published)
     readings = with_closing_day(doc, readings)
+    readings = with_back_reference(doc, readings)
     records: list[TimeExpression] = []
     text = doc.text  # read once: spaCy joins every token again on each access
     for reading in readings:
@@ -128,12 +118,19 @@ def _candidates(doc: Any) -> list[_Candidate]:
                 first, last = _trim(doc, left + (left != start), right)
                 if first < last:
                     found.append(_Candidate(first, last, False, ent.label_))
-    for match_id, start, end in _matcher(doc.vocab)(doc):
+    for match_id, start, end in rule_matcher(doc.vocab)(doc):
         label = doc.vocab.strings[match_id]
         if label == "PREP_YEAR":
             start += 1  # "in 2019": TimeML leaves the preposition out
-        if any(t.ent_type_ and t.ent_type_ not in _TEMPORAL_ENTS for t in doc[start:end]):
+        if (
+            label != "HOLIDAY"
+            and any(  # the parser calls "Thanksgiving Day" an EVENT
+                t.ent_type_ and t.ent_type_ not in _TEMPORAL_ENTS for t in doc[start:end]
+            )
+        ):
             continue  # "the Belmora Daily Courier", "Fiscal Year 2019 Act": part of a name
+        if doc[end - 1].lower_ == "term" and end < len(doc) and doc[end].pos_ == "NOUN":
+            continue  # "the short term debt": a modifier, no time
         if _age_follows(doc, end):
             continue  # "a 45-year-old": an age, not a duration
         found.append(_Candidate(start, end, False, "TIME" if label == "CLOCK" else "DATE"))
@@ -147,11 +144,22 @@ def _age_follows(doc: Any, end: int) -> bool:
 
 def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
     """Leave out leading prepositions and trailing punctuation or possessive 's."""
-    while start < end and (doc[start].lower_ in _LEAD_OUT or doc[start].is_punct):
-        start += 1
+    while start < end:
+        if _as_early_as(doc, start, end):
+            start += 3  # "as early as next week": TimeML leaves the phrase out
+        elif doc[start].lower_ in _LEAD_OUT or doc[start].is_punct:
+            start += 1
+        else:
+            break
     while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
         end -= 1
     return start, end
+
+
+def _as_early_as(doc: Any, start: int, end: int) -> bool:
+    """Whether the tokens at ``start`` are "as early/late/soon/recently as" before more."""
+    words = [t.lower_ for t in doc[start : min(end, start + 3)]]
+    return start + 3 < end and words[0] == "as" == words[2] and words[1] in _AS_AS
 
 
 def _with_relators(doc: Any, found: list[_Candidate]) -> list[_Candidate]:
@@ -184,116 +192,6 @@ def _with_relators(doc: Any, found: list[_Candidate]) -> list[_Candidate]:
     return found + extended
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab: Any) -> Any:
-    """The rule matcher for forms the statistical model leaves out (built once per vocab)."""
-    from spacy.matcher import Matcher
-
-    weekdays = [w for w in WEEKDAYS if len(w) > 3]
-    months = [m for m in MONTHS if len(m) > 3 and m != "may"]
-    # Before a day number, abbreviations ("Aug. 7") and "May" are safe to take.
-    month_forms = [*MONTHS, *(m + "." for m in MONTHS if len(m) <= 4)]
-    seasons = ["spring", "summer", "autumn", "fall", "winter"]
-    units = ["week", "weekend", "month", "year", "quarter", "decade", "century"]
-    deictic_units = [*units, *seasons, *weekdays, *months]
-    number: dict[str, Any] = {"LIKE_NUM": True}
-    matcher = Matcher(vocab)
-    matcher.add(
-        "REF",
-        [
-            [{"LOWER": {"IN": _REF_WORDS}}],
-            [{"LOWER": {"IN": ["recent", "current"]}, "POS": "ADJ"}],
-            [{"LOWER": "the"}, {"LOWER": {"IN": ["past", "future", "present"]}, "POS": "NOUN"}],
-            [{"LOWER": "the"}, {"LOWER": "near"}, {"LOWER": "future"}],
-            [{"LOWER": "future", "POS": "NOUN"}],
-            [{"LOWER": "these"}, {"LOWER": "days"}],
-        ],
-    )
-    matcher.add(
-        "RELATIVE",
-        [
-            [
-                {"LOWER": {"IN": ["the", "earlier", "later", "early", "late", "mid"]}, "OP": "*"},
-                {"LOWER": {"IN": ["last", "this", "next", "past", "coming", "previous"]}},
-                {"LOWER": {"IN": deictic_units}},
-            ],
-            [{"LOWER": {"IN": ["today", "yesterday", "tomorrow", "tonight"]}}],
-            [
-                {"LOWER": {"IN": ["today", "yesterday", "tomorrow", "this"]}},
-                {"LOWER": {"IN": _PARTS_OF_DAY}},
-            ],
-            [{"LOWER": "last"}, {"LOWER": "night"}],
-            [{"LOWER": {"IN": weekdays}}, {"LOWER": {"IN": _PARTS_OF_DAY}, "OP": "?"}],
-            # "Friday Oct. 13", "Saturday, April 25": one date, the weekday included.
-            [
-                {"LOWER": {"IN": weekdays}},
-                {"ORTH": ",", "OP": "?"},
-                {"LOWER": {"IN": month_forms}},
-                {"IS_DIGIT": True},
-            ],
-            [{"LOWER": {"IN": month_forms}}, {"IS_DIGIT": True}],
-            [{"LOWER": {"IN": month_forms}}, {"IS_DIGIT": True}, {"LOWER": ","}, {"SHAPE": "dddd"}],
-        ],
-    )
-    matcher.add(
-        "YEAR_AGO",
-        [
-            [
-                {"LOWER": {"IN": ["the", "a", "comparable", "corresponding"]}, "OP": "*"},
-                {"LOWER": "year"},
-                {"ORTH": "-"},
-                {"LOWER": {"IN": ["earlier", "ago"]}},
-                {"LOWER": {"IN": ["quarter", "period"]}, "OP": "?"},
-            ],
-        ],
-    )
-    matcher.add("PREP_YEAR", [[{"LOWER": {"IN": _PREP_YEAR}}, {"SHAPE": "dddd"}]])
-    matcher.add(
-        "DURATION",
-        [
-            [
-                {"LOWER": {"IN": _QUANTITY}, "OP": "*"},
-                {**number, "OP": "*"},
-                {"LOWER": {"IN": _UNIT_WORDS}},
-            ],
-        ],
-    )
-    matcher.add(
-        "SET",
-        [
-            [
-                {"LOWER": {"IN": ["every", "each"]}},
-                {"LOWER": "other", "OP": "?"},
-                {**number, "OP": "?"},
-                {"LOWER": {"IN": [*_UNIT_WORDS, *weekdays]}},
-            ],
-            [{"LOWER": {"IN": _SET_WORDS}}],
-            [
-                {"LOWER": {"IN": ["once", "twice"]}},
-                {"LOWER": {"IN": ["a", "an", "per", "every", "each"]}},
-                {"LOWER": {"IN": _UNIT_WORDS}},
-            ],
-        ],
-    )
-    matcher.add(
-        "CLOCK",
-        [
-            [{"TEXT": {"REGEX": r"^\d{1,2}(:\d{2})?$"}}, {"LOWER": {"IN": _CLOCK_WORDS}}],
-            # "5 p.m. EST Nov. 9": a clock time and its day, one expression.
-            [
-                {"TEXT": {"REGEX": r"^\d{1,2}(:\d{2})?$"}},
-                {"LOWER": {"IN": _CLOCK_WORDS}},
-                {"LOWER": {"IN": _ZONE_WORDS}, "OP": "?"},
-                {"ORTH": ",", "OP": "?"},
-                {"LOWER": {"IN": month_forms}},
-                {"IS_DIGIT": True},
-            ],
-            [{"LOWER": {"IN": ["noon", "midnight"]}}],
-        ],
-    )
-    return matcher
-
-
 # --- reading and choosing ---------------------------------------------------------------
 
 
@@ -308,7 +206,7 @@ def _read_all(
             continue
         seen.add((cand.start, cand.end))
         text = doc[cand.start : cand.end].text
-        timex = normalize(text, Anchor(published, tense=_tense(doc, cand)))
+        timex = normalize(text, Anchor(published, tense=clause_tense(doc, cand.start, cand.end)))
         if timex is not None:
             out.append((_Reading(cand.start, cand.end, timex), True))
         elif cand.from_model and looks_temporal(text):
@@ -339,7 +237,13 @@ def _with_sentence_days(
     days: dict[int, list[tuple[int, dt.date]]] = {}
     for reading in readings:
         timex = reading.timex
-        if timex.type == "DATE" and timex.range_start and timex.range_start == timex.range_end:
+        # A day written with a clock time ("4 a.m. Thursday") dates the sentence's other
+        # clock times too; a bare clock time's day is only the publication date.
+        if (
+            timex.range_start
+            and timex.range_start == timex.range_end
+            and (timex.type == "DATE" or _names_a_day(doc[reading.start : reading.end].text))
+        ):
             sentence = sentences.of(doc[reading.start].idx)
             days.setdefault(sentence, []).append((reading.start, timex.range_start))
     out: list[_Reading] = []
@@ -347,12 +251,17 @@ def _with_sentence_days(
         day = _nearest_day(days.get(sentences.of(doc[reading.start].idx), []), reading.start)
         if reading.timex.type == "TIME" and day is not None:
             cand = _Candidate(reading.start, reading.end, False, "TIME")
-            anchor = Anchor(published, tense=_tense(doc, cand), day=day)
+            anchor = Anchor(published, tense=clause_tense(doc, cand.start, cand.end), day=day)
             again = normalize(doc[reading.start : reading.end].text, anchor)
             if again is not None:
                 reading = reading._replace(timex=again)
         out.append(reading)
     return out
+
+
+def _names_a_day(text: str) -> bool:
+    """Whether a time's words name its day ("9 a.m. Tuesday", "noon Oct. 3")."""
+    return any(w in WEEKDAYS or w in MONTHS for w in words_of(text))
 
 
 def _nearest_day(days: list[tuple[int, dt.date]], position: int) -> dt.date | None:
@@ -361,68 +270,3 @@ def _nearest_day(days: list[tuple[int, dt.date]], position: int) -> dt.date | No
     if before:
         return before[-1]
     return days[0][1] if days else None
-
-
-def _tense(doc: Any, cand: _Candidate) -> Literal["past", "future"] | None:
-    """What the clause of the expression says of its time: past, future, or nothing.
-
-    The governing verb is found by climbing from the expression's root. Future: "will"/"shall"
-    (or "would" without "have", as in reported plans) on that verb or on a verb it is the
-    complement of ("is expected to reopen"), or a scheduling verb ("scheduled for"). Past: a
-    past-tense verb or a perfect ("met", "was held", "has met"). Anything else (present tense,
-    a bare noun phrase) says nothing.
-
-    Future also: "is to" + verb ("is to resume trading Tuesday"). A schedule in the past
-    perfect ("had been due to expire Friday") may be over or not: nothing. A date that hangs on an
-    adjective ("payable Dec. 7", "effective Feb. 1") is not dated by the verb of its
-    sentence ("declared a dividend, payable Dec. 7"): nothing.
-    """
-    token = doc[cand.start : cand.end].root
-    for _ in range(6):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
-            break
-        token = token.head
-        if token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lemma_ not in _SCHEDULED:
-            return None
-    if token.pos_ not in ("VERB", "AUX"):
-        return None
-    verb = token
-    for _ in range(3):
-        auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
-        if auxes & _FUTURE_AUX or ("would" in auxes and "have" not in auxes):
-            return "future"
-        if token.lemma_ in _SCHEDULED and token.tag_ in ("VBN", "VBG", "JJ"):
-            # "had been due to expire Friday": planned before, for a day either side of now.
-            return None if _pluperfect(token) else "future"
-        if token.dep_ == "xcomp" and "to" in auxes and token.head.lemma_ == "be":
-            return "future"  # "is to resume trading Tuesday"
-        if token.dep_ != "xcomp" or token.head is token:
-            break
-        token = token.head
-    if _ends_a_stretch(doc, cand.start):
-        # "extended the offer to Nov. 20", "held talks through Friday": the date ends a
-        # stretch, and a past verb does not say on which side of publication it lies.
-        return None
-    aux_tags = {c.tag_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.tag_ == "VBD" or "VBD" in aux_tags:
-        return "past"
-    if verb.tag_ == "VBN" and aux_tags & {"VBZ", "VBP"}:
-        return "past"  # a perfect: "has met"
-    if verb.tag_ == "VBN" and not aux_tags and any(c.dep_ == "nsubj" for c in verb.children):
-        return "past"  # a past tense the tagger took for a participle: "the bridge reopened"
-    return None
-
-
-def _pluperfect(token: Any) -> bool:
-    """Whether a word is in the past perfect: "had been scheduled", "had been due"."""
-    holders = [token, token.head] if token.dep_ in ("acomp", "attr") else [token]
-    return any(c.lower_ == "had" and c.dep_ == "aux" for h in holders for c in h.children)
-
-
-def _ends_a_stretch(doc: Any, start: int) -> bool:
-    """Whether an expression follows "to"/"until"/"through", but not as the end of a range that
-    a "from" opened ("bought from Sept. 14 to Thursday" started, and so lies, in the past)."""
-    if start == 0 or doc[start - 1].lower_ not in _ENDPOINT_PREPS:
-        return False
-    sentence_start = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
-    return not any(t.lower_ == "from" for t in doc[max(sentence_start, start - 8) : start - 1])

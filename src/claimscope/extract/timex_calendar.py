@@ -115,12 +115,17 @@ def month_near(
 def weekday_near(
     weekday: int, published: dt.date, direction: Direction, *, strict: bool
 ) -> dt.date:
-    """The weekday (Monday = 0) nearest publication in ``direction``."""
+    """The weekday (Monday = 0) nearest publication in ``direction``.
+
+    "nearest" (the clause gives no tense) takes the coming one only a day or two ahead: news
+    reports more than it announces, so a weekday three days ahead or four back ("over
+    Thursday's closing price" on a Monday) is the one just gone.
+    """
     ahead = (weekday - published.weekday()) % 7
     back = (published.weekday() - weekday) % 7
     if strict:
         ahead, back = ahead or 7, back or 7
-    if direction == "future" or (direction == "nearest" and ahead < back):
+    if direction == "future" or (direction == "nearest" and ahead < back and ahead <= 2):
         return published + dt.timedelta(days=ahead)
     return published - dt.timedelta(days=back)
 

@@ -73,6 +73,39 @@ def holiday(match: re.Match[str], ctx: Context) -> Timex | None:
     return _resolve_month_day(*HOLIDAYS[match[0]], ctx)
 
 
+#: US holidays that fall on a weekday of their month: (month, ISO weekday, which one; -1 the
+#: last, and for Election Day the Tuesday after the first Monday, the 2nd to 8th).
+FLOATING_HOLIDAYS = {"thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4),
+                      "labor day": (9, 1, 1), "memorial day": (5, 1, -1),
+                      "election day": (11, 2, 0)}  # fmt: skip
+
+
+def _floating_day(year: int, name: str) -> dt.date:
+    month, weekday, nth = FLOATING_HOLIDAYS[name]
+    if nth == 0:  # the Tuesday after the first Monday: between the 2nd and the 8th
+        first = dt.date(year, month, 2)
+    elif nth > 0:
+        first = dt.date(year, month, 1 + 7 * (nth - 1))
+    else:
+        first = cal.month_end(year, month) - dt.timedelta(days=6)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7)
+
+
+def floating_holiday(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "Thanksgiving Day", "last Thanksgiving", "Election Day": the nearest one in the
+    direction that the words or the clause give (as for "August 20")."""
+    if ctx.published is None:
+        return placeholder(None)
+    pub = ctx.published
+    days = [_floating_day(year, match["name"]) for year in range(pub.year - 1, pub.year + 2)]
+    direction = direction_of(match["rel"], ctx)
+    if direction == "past":
+        days = [d for d in days if d < pub or (d == pub and match["rel"] is None)]
+    elif direction == "future":
+        days = [d for d in days if d > pub or (d == pub and match["rel"] is None)]
+    return of_day(min(days, key=lambda d: (abs((d - pub).days), d > pub)))
+
+
 def month_year(match: re.Match[str], ctx: Context) -> Timex | None:
     return resolved(f"{full_year(match['y'], ctx.published)}-{MONTHS[match['m']]:02d}")
 
@@ -86,6 +119,39 @@ def month(match: re.Match[str], ctx: Context) -> Timex | None:
     direction = direction_of(rel, ctx)
     year, month = cal.month_near(month, ctx.published, direction, strict=rel is not None)
     return resolved(f"{year}-{month:02d}")
+
+
+def _relative_year(rel: str, ctx: Context) -> int | None:
+    """The year "this/last/next year" names, or ``None`` without a publication date."""
+    if ctx.published is None:
+        return None
+    offset = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
+    return ctx.published.year + offset
+
+
+def month_of_relative_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "June last year", "March of next year": the month of the year the deictic names."""
+    month = MONTHS[match["m"]]
+    year = _relative_year(match["yrel"], ctx)
+    return placeholder(f"XXXX-{month:02d}") if year is None else resolved(f"{year}-{month:02d}")
+
+
+def quarter_of_relative_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "this year's third quarter", "last year's quarter": a quarter of a deictic year.
+
+    Without its number, the quarter is left ``QX`` for ``times.py`` to fill in with the
+    quarter the article reports on.
+    """
+    kind = "H" if match["h"] else "Q"
+    part = match["q"] or "X"
+    if part != "X" and int(part) > (2 if kind == "H" else 4):
+        return None
+    year = _relative_year(match["yrel"], ctx)
+    if year is None:
+        return placeholder(f"XXXX-{kind}{part}")
+    if part == "X":
+        return Timex("DATE", f"{year}-{kind}X", True, dt.date(year, 1, 1), dt.date(year, 12, 31))
+    return resolved(f"{year}-{kind}{part}")
 
 
 def year_only(match: re.Match[str], ctx: Context) -> Timex | None:
@@ -134,6 +200,23 @@ def quarter(match: re.Match[str], ctx: Context) -> Timex | None:
     # The last quarter that has begun by publication.
     year, _ = cal.month_near((part - 1) * size + 1, ctx.published, "past", strict=False)
     return resolved(f"{year}-{kind}{part}")
+
+
+def half_of_year(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the last half of 1989" is its second half (``1989-H2``), "the first half" ``H1``."""
+    return resolved(f"{match['y']}-H{1 if match['which'] == 'first' else 2}")
+
+
+def week_of(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "the week of March 6": the ISO week holding that day."""
+    month, day = MONTHS[match["m"]], int(match["d"])
+    if match["y"]:
+        found = of_day(cal.make_date(int(match["y"]), month, day))
+    else:
+        found = _resolve_month_day(month, day, ctx)
+    if found is None or found.range_start is None:
+        return None if found is None else placeholder("XXXX-WXX")
+    return resolved(cal.week_value(found.range_start))
 
 
 def year_quarter(match: re.Match[str], ctx: Context) -> Timex | None:

@@ -50,6 +50,9 @@ _NUMBERS: dict[str, int] = {
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
 
+#: Words that multiply the count before them: "two thousand years", "a hundred years".
+_SCALES = {"hundred": 100, "thousand": 1000}
+
 _ORDINALS: dict[str, int] = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
     "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
@@ -141,15 +144,22 @@ def _counts(words: list[str]) -> list[str]:
                 value += _NUMBERS[after]
                 i += 1
             out.append(str(value))
-        elif word in _NUMBERS:
-            value = _NUMBERS[word]
+        elif word in _NUMBERS or (word in _SCALES and out[-1:] in (["a"], ["1"])):
+            if word in _SCALES:  # "a hundred years": the "a" is the count
+                out.pop()
+                value = _SCALES[word]
+            else:
+                value = _NUMBERS[word]
             if value >= 20 and nxt in _NUMBERS and _NUMBERS[nxt] < 10:
                 value += _NUMBERS[nxt]
                 i += 1
-            if i + 1 < len(words) and words[i + 1] == "hundred":
-                value *= 100
+            while i + 1 < len(words) and words[i + 1] in _SCALES:
+                value *= _SCALES[words[i + 1]]  # "two thousand", "three hundred"
                 i += 1
             out.append(str(value))
+        elif word.isdigit() and nxt == "1/2":
+            out.append(f"{word}.5")  # "2 1/2 years"
+            i += 1
         elif word in _ORDINALS and (nxt in _ORDINAL_BEFORE or nxt in _NUMBERS or nxt.isdigit()):
             out.append(f"{_ORDINALS[word]}th")
         elif word == "couple" and nxt == "of":

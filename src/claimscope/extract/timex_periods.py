@@ -17,7 +17,7 @@ import datetime as dt
 import re
 
 from claimscope.extract import timex_calendar as cal
-from claimscope.extract.timex_lexicon import WEEKDAYS, unit_of
+from claimscope.extract.timex_lexicon import MONTHS, WEEKDAYS, unit_of
 from claimscope.extract.timex_values import (
     NEXT_WORDS,
     PAST_WORDS,
@@ -46,7 +46,8 @@ REFS = {
     "present": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
     "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "right now": "PRESENT_REF",
     "at the moment": "PRESENT_REF", "future": "FUTURE_REF", "near future": "FUTURE_REF",
-    "soon": "FUTURE_REF", "shortly": "FUTURE_REF",
+    "soon": "FUTURE_REF", "shortly": "FUTURE_REF", "near term": "FUTURE_REF",
+    "short term": "FUTURE_REF", "long term": "FUTURE_REF",
 }  # fmt: skip
 
 
@@ -189,6 +190,11 @@ def set_every(match: re.Match[str], ctx: Context) -> Timex | None:
     if match["other"]:
         amount = 2
     return Timex("SET", period(amount, unit), True)
+
+
+def set_month(match: re.Match[str], ctx: Context) -> Timex | None:
+    """ "each July", "every March": that month in every year."""
+    return Timex("SET", f"XXXX-{MONTHS[match['m']]:02d}", True)
 
 
 def set_word(match: re.Match[str], ctx: Context) -> Timex | None:

@@ -32,6 +32,7 @@ from claimscope.extract.timex_periods import (
     reference,
     relative_unit,
     set_every,
+    set_month,
     set_times,
     set_word,
     weekday,
@@ -44,6 +45,7 @@ from claimscope.extract.timex_values import (
 )
 
 __all__ = ["Anchor", "Context", "Timex", "read"]
+
 
 Rule = Callable[["re.Match[str]", Context], "Timex | None"]
 
@@ -214,15 +216,27 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
     (re.compile(rf"{_MONTH} {_DAYNUM}"), dates.month_day),
     (re.compile(rf"{_DAYNUM} (?:of )?{_MONTH}"), dates.month_day),
     (re.compile(_words(dates.HOLIDAYS)), dates.holiday),
+    (re.compile(rf"{_REL}(?P<name>{_words(dates.FLOATING_HOLIDAYS)})"), dates.floating_holiday),
     (re.compile(rf"{_MONTH} (?:of )?(?P<y>\d{{4}})"), dates.month_year),
     (re.compile(rf"{_REL}{_MONTH}"), dates.month),
-    (re.compile(r"(?:fiscal |fy ?|the year |calendar )?(?P<y>\d{4})"), dates.year_only),
+    # "June last year", "March of next year", "this year's third quarter": a part of the
+    # year that the deictic names.
+    (re.compile(rf"{_MONTH} (?:of )?(?P<yrel>this|last|next|past|previous|coming) year"),
+     dates.month_of_relative_year),
+    (re.compile(r"(?P<yrel>this|last|next|past|previous|coming) year (?:(?P<q>\d)th )?"
+                r"(?:fiscal )?(?:quarter|(?P<h>half))"), dates.quarter_of_relative_year),
+    (re.compile(r"(?:fiscal |fy ?|(?:the )?year |calendar )?(?P<y>\d{4})"), dates.year_only),
     (re.compile(r"(?P<dec>\d{3})0s|'?(?P<d1>\d)0s|(?P<word>" + "|".join(DECADE_WORDS) + ")"),
      dates.decade),
     (re.compile(rf"(?P<c>\d{{1,2}}){_ORD}? century"), dates.century),
-    (re.compile(rf"{_REL}(?P<q>\d){_ORD} (?:fiscal )?(?:quarter|(?P<h>half))"
+    # "a fourth-quarter charge": the quarter, not one quarter of a span ("a fourth week").
+    (re.compile(rf"(?:a )?{_REL}(?P<q>\d){_ORD} (?:fiscal )?(?:quarter|(?P<h>half))"
                 rf"(?: (?:of )?(?:fiscal )?{_YEAR})?"), dates.quarter),
     (re.compile(rf"(?:q|(?P<h>h))(?P<q>\d)(?: {_YEAR})?"), dates.quarter),
+    # "the last half of 1989": the second half; "the week of March 6": the week holding it.
+    (re.compile(r"(?P<which>first|last|second|latter) half (?:of )?(?P<y>\d{4})"),
+     dates.half_of_year),
+    (re.compile(rf"week (?:of )?{_MONTH} {_DAYNUM}(?: (?P<y>\d{{4}}))?"), dates.week_of),
     (re.compile(rf"(?P<y>\d{{4}}) (?:fiscal )?(?:(?P<q>\d){_ORD} )?(?:fiscal )?"
                 r"(?:quarter|(?P<h>half))"), dates.year_quarter),
     (re.compile(rf"{_REL}(?P<s>spring|summer|autumn|fall|winter)(?: (?:of )?{_YEAR})?"),
@@ -250,6 +264,7 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
                 r"(?: (?:long|running|in a row))?"), duration),
     (re.compile(rf"(?:a |an )?{_UNIT} and a (?P<half>half)"), duration),
     (re.compile(rf"half (?:a |an )?{_UNIT}"), half),
+    (re.compile(rf"(?:every|each) {_MONTH}"), set_month),
     (re.compile(rf"(?:every|each|per) (?:(?P<other>other) )?(?:(?:{_NUM} )?{_UNIT}|{_WEEKDAY})"),
      set_every),
     (re.compile(_words(SET_WORDS)), set_word),

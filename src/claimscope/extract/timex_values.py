@@ -129,13 +129,27 @@ def period(amount: float | None, unit: str) -> str:
         unit, amount = "W", None if amount is None else amount * 2
     if unit in ("DE", "CE") and amount is not None:
         unit, amount = "Y", amount * (10 if unit == "DE" else 100)
-    if amount is not None and amount != int(amount) and unit in ("H", "D"):
-        # Half hours and half days are written in the next smaller unit: PT30M, PT12H.
-        amount, unit = amount * (60 if unit == "H" else 24), "MIN" if unit == "H" else "H"
+    if amount is not None and amount != int(amount) and unit in _SMALLER:
+        # A fraction is written in the next smaller unit, after the whole units: "two and a
+        # half years" is P2Y6M, "5 1/2 hours" PT5H30M, "half an hour" PT30M.
+        smaller, factor = _SMALLER[unit]
+        part = (amount - int(amount)) * factor
+        if part == int(part):
+            whole = period(int(amount), unit) if int(amount) else ""
+            rest = period(part, smaller)
+            if not whole:
+                return rest
+            if "T" in rest and "T" not in whole:
+                return whole + rest[1:]  # P1D + PT12H -> P1DT12H
+            return whole + rest[2 if "T" in whole else 1 :]
     count = "X" if amount is None else (str(int(amount)) if amount == int(amount) else str(amount))
     if unit in ("H", "MIN", "S"):
         return f"PT{count}{'M' if unit == 'MIN' else unit}"
     return f"P{count}{unit}"
+
+
+#: The unit a fraction of each unit is written in, and how many of it make one.
+_SMALLER = {"Y": ("M", 12), "D": ("H", 24), "H": ("MIN", 60), "MIN": ("S", 60)}
 
 
 def direction_of(rel: str | None, ctx: Context) -> cal.Direction:
