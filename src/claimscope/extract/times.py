@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import re
 from typing import Any, NamedTuple
 
 from claimscope.extract.common import SentenceIndex, span_of_tokens
@@ -58,6 +59,10 @@ _RELATORS = {"ago", "earlier", "later", "before", "after", "afterwards", "previo
 _EVENT_RELATORS = {"before", "after"}
 _DURATION_PREPS = {"for", "within", "over", "during", "throughout", "in"}
 _TEMPORAL_ENTS = {"DATE", "TIME", "CARDINAL", "QUANTITY", "ORDINAL"}
+#: Frequency words that, in front of a noun, name the kind of a figure, the way "annual" does
+#: in "the annual report": "its quarterly dividend", "a quarterly loss" place nothing in time.
+_KIND_ADJECTIVES = {"quarterly", "semiannual", "biannual"}
+_ORDINAL_WORDS = {"first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "last", "final"}
 
 
 def extract_times(doc: Any, published: dt.date | None) -> list[TimeExpression]:
@@ -134,7 +139,52 @@ def _candidates(doc: Any) -> list[_Candidate]:
         if _age_follows(doc, end):
             continue  # "a 45-year-old": an age, not a duration
         found.append(_Candidate(start, end, False, "TIME" if label == "CLOCK" else "DATE"))
+    found = [c for c in found if not _not_a_time(doc, c.start, c.end)]
     return _with_relators(doc, found)
+
+
+def _not_a_time(doc: Any, start: int, end: int) -> bool:
+    """Time words that here name no time: a kind, a fraction, an age."""
+    return (
+        _kind_modifier(doc, start, end)
+        or _fraction_of(doc, start, end)
+        or _age_decade(doc, start, end)
+    )
+
+
+def _fraction_of(doc: Any, start: int, end: int) -> bool:
+    """Whether counted quarters are a share of something: "three-quarters of its food".
+
+    Quarters of a year are ordinal ("the fourth quarter of 1989"); counted quarters of a
+    determined whole ("more than a quarter of the market") are a fraction, but not counted
+    quarters of something undetermined ("after several quarters of losses").
+    """
+    if doc[end - 1].lower_ not in ("quarter", "quarters") or end + 1 >= len(doc):
+        return False
+    if doc[end].lower_ != "of" or doc[end + 1].pos_ not in ("DET", "PRON"):
+        return False
+    before = doc[max(0, start - 2) : end - 1]
+    return not any(t.ent_type_ == "ORDINAL" or t.lower_ in _ORDINAL_WORDS for t in before)
+
+
+def _age_decade(doc: Any, start: int, end: int) -> bool:
+    """Whether a decade is someone's age: "in his 30s", "in her early forties"."""
+    return (
+        start > 0
+        and doc[start - 1].tag_ == "PRP$"
+        and re.fullmatch(r"(?:early |mid-?|late )?(?:'?\d0s|\w+ties)", doc[start:end].text.lower())
+        is not None
+    )
+
+
+def _kind_modifier(doc: Any, start: int, end: int) -> bool:
+    """Whether the span is one frequency adjective before its noun ("quarterly dividend")."""
+    return (
+        end == start + 1
+        and doc[start].lower_ in _KIND_ADJECTIVES
+        and end < len(doc)
+        and doc[end].pos_ in ("NOUN", "PROPN", "ADJ")
+    )
 
 
 def _age_follows(doc: Any, end: int) -> bool:

@@ -37,7 +37,9 @@ class Reading(NamedTuple):
 # A quarter named with its number ("the third quarter", "Q3 2025"), which sets the period an
 # article reports on; "the quarter" and year-ago comparisons are then read against it.
 _NAMED_QUARTER = re.compile(r"(?:.* )?(?:\d+th|q\d)(?: .*)?")
-_SAME_QUARTER = re.compile(r"(?:the |that |this )?(?:latest |same |fiscal )*quarter")
+_SAME_QUARTER = re.compile(
+    r"(?:the |that |this )?(?:(?:latest |same |fiscal )*quarter|latest period)"
+)
 _YEAR_AGO = re.compile(
     r"(?:the |a )?(?:comparable |corresponding )?year (?:earlier|ago)(?: quarter| period)?"
 )

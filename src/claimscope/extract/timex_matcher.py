@@ -77,6 +77,7 @@ def rule_matcher(vocab: Any) -> Any:
                 {"LOWER": {"IN": _PARTS_OF_DAY}},
             ],
             [{"LOWER": "last"}, {"LOWER": "night"}],
+            [{"LOWER": "the"}, {"LOWER": "latest"}, {"LOWER": {"IN": ["quarter", "period"]}}],
             [{"LOWER": {"IN": weekdays}}, {"LOWER": {"IN": _PARTS_OF_DAY}, "OP": "?"}],
             # "Friday Oct. 13", "Saturday, April 25": one date, the weekday included.
             [

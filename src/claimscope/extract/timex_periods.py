@@ -74,12 +74,16 @@ def weekday(match: re.Match[str], ctx: Context) -> Timex | None:
 def relative_unit(match: re.Match[str], ctx: Context) -> Timex | None:
     rel, word = match["rel"], match["u"]
     unit = "WE" if word == "weekend" else unit_of(word)
+    if word == "period" and rel == "latest":
+        unit = "Q"  # "sales in the latest period": the last quarter reported, in business news
     if unit is None or unit in ("S", "MIN", "H", "D", "FN") or word.endswith("s"):
         return None
     if rel is None and not ctx.had_the:
         return None  # a bare "year" is not a date; "the year" is this one
-    if rel in ("past", "last") and ctx.had_the and unit != "WE":
+    if rel in ("past", "last") and ctx.had_the and unit not in ("WE", "Y", "DE", "CE"):
         return window(1, unit, past=True, ctx=ctx)  # "the past week": TimeML's duration
+    # "over the past year", "in the last decade": TimeML reads the long units as the calendar
+    # year (decade) before the current one, a DATE, like "last year", not a 12-month window.
     if rel in NEXT_WORDS and ctx.had_the and unit != "WE":
         return window(1, unit, past=False, ctx=ctx)
     offset = -1 if rel in PAST_WORDS else 1 if rel in NEXT_WORDS else 0
@@ -135,9 +139,12 @@ def window_rule(match: re.Match[str], ctx: Context) -> Timex | None:
     unit, rel = unit_of(match["u"]), match["rel"]
     if unit is None or (match["n"] is None and not match["u"].endswith("s")):
         return None
-    if rel == "recent" and match["n"] is None:
-        # "in recent years": a stretch of years up to now whose length is not given (TimeML
-        # writes PXY), not a point in the past.
+    if rel in ("recent", "past") and match["n"] is None:
+        if unit == "Y":
+            # "in recent years", "in past years": too vague to count as a stretch of years;
+            # TimeML tags them as the vague past, a DATE of PAST_REF.
+            return Timex("DATE", "PAST_REF", True)
+        # "in recent months": a stretch up to now whose length is not given (PXM).
         return Timex("DURATION", period(None, unit), True)
     amount = count_of(match["n"]) if match["n"] else None
     if rel.endswith("th") or rel == "final":  # "the first nine months": no fixed placement

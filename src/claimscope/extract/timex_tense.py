@@ -58,6 +58,8 @@ def clause_tense(doc: Any, start: int, end: int) -> Literal["past", "future"] | 
         auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
         if auxes & _FUTURE_AUX or ("would" in auxes and "have" not in auxes):
             return "future"
+        if _set_at(doc, token, start):
+            return "past"  # "a record set on Aug. 6": set then, not set for then
         if token.lemma_ in _SCHEDULED and token.tag_ in ("VBN", "VBG", "JJ"):
             # "had been due to expire Friday": planned before, for a day either side of now.
             return None if _pluperfect(token) else "future"
@@ -82,6 +84,16 @@ def clause_tense(doc: Any, start: int, end: int) -> Literal["past", "future"] | 
     if verb.tag_ == "VBN" and not aux_tags and any(c.dep_ == "nsubj" for c in verb.children):
         return "past"  # a past tense the tagger took for a participle: "the bridge reopened"
     return None
+
+
+def _set_at(doc: Any, verb: Any, start: int) -> bool:
+    """Whether "set" dates a deed, not a plan: "a record set on Aug. 6" (but "set for May")."""
+    return (
+        verb.lemma_ == "set"
+        and start > 0
+        and doc[start - 1].lower_ in ("on", "in", "at")
+        and not any(c.lower_ == "for" for c in verb.children)
+    )
 
 
 def _on_a_noun(token: Any) -> bool:
