@@ -191,3 +191,11 @@ def test_witness_accounts_from_a_place_are_the_witnesses(
     assert len(found) == 1
     assert found[0].source is not None and found[0].source.text == source
     assert found[0].source_type == source_type
+
+
+def test_a_participle_cue_shares_the_subject_of_its_clause(nlp: Any) -> None:
+    text = "Mayor Ilse Varn left the Corvale meeting early, saying the tram budget was a fraud."
+    found = attributions(nlp, text)
+    record = holding(found, "budget was a fraud")
+    assert record.cue is not None and record.cue.text == "saying"
+    assert record.source is not None and "Ilse Varn" in record.source.text

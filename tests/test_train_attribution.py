@@ -11,7 +11,10 @@ from typing import Any
 
 import pytest
 
+from claimscope.errors import ModelError
 from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle
+from claimscope.extract.content_choice import WEIGHTS_FILE as CONTENT_WEIGHTS_FILE
+from claimscope.extract.content_choice import load_content_model
 from claimscope.extract.cue_model import WEIGHTS_FILE, load_cue_model
 from claimscope.train.attribution import (
     ParsedArticle,
@@ -93,6 +96,9 @@ def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
     assert saved["training"]["settings"] == record["settings"]
     model = load_cue_model(str(tmp_path / "model"))
     assert model is not None and model.threshold == record["settings"]["threshold"]
+    chooser = load_content_model(str(tmp_path / "model"))
+    assert chooser is not None
+    assert record["content"]["cues"] > 0 and "held_out_with_chooser" in record["content"]
 
 
 @pytest.mark.slow
@@ -112,3 +118,20 @@ def test_train_command_writes_into_the_output_folder(tmp_path: Path) -> None:
     assert (tmp_path / "out" / WEIGHTS_FILE).is_file()
     missing = CliRunner().invoke(app, ["train", "attribution", "--data", str(tmp_path / "no")])
     assert missing.exit_code != 0 and "is not a folder" in missing.output
+
+
+@pytest.mark.slow
+def test_content_only_keeps_the_cue_model(tmp_path: Path) -> None:
+    pytest.importorskip("sklearn")
+    data = _polnear_folder(tmp_path / "train", copies=10)
+    with pytest.raises(ModelError, match="holds no"):
+        train_attribution(data, tmp_path / "empty", content_only=True, log=lambda _line: None)
+    train_attribution(data, tmp_path / "model", seed=0, log=lambda _line: None)
+    cue_file = tmp_path / "model" / WEIGHTS_FILE
+    before = cue_file.read_bytes()
+    (tmp_path / "model" / CONTENT_WEIGHTS_FILE).unlink()
+    record = train_attribution(
+        data, tmp_path / "model", seed=0, content_only=True, log=lambda _line: None
+    )
+    assert cue_file.read_bytes() == before and "held_out" not in record
+    assert load_content_model.__wrapped__(str(tmp_path / "model")) is not None

@@ -21,6 +21,7 @@ from claimscope.errors import ClaimscopeError
 from claimscope.extract.acronyms import extract_acronyms
 from claimscope.extract.attributions import extract_attributions
 from claimscope.extract.claims import extract_claims
+from claimscope.extract.content_choice import load_content_model
 from claimscope.extract.cue_model import load_cue_model
 from claimscope.extract.entities import extract_entities
 from claimscope.extract.hedges import extract_hedges
@@ -53,6 +54,7 @@ class Analyzer:
         self._model_info = model_info()
         # Load the attribution cue model now, not on the first article (it takes ~0.5 s).
         load_cue_model()
+        load_content_model()
         self._signal_model: SignalModel | None = None
         if not self.options.signals:
             status = "unavailable: turned off (AnalyzeOptions.signals / --no-signals)"

@@ -25,25 +25,42 @@ def attribution(
     ],
     output: Annotated[
         Path | None,
-        typer.Option("--output", help="folder for cue_weights.json (default: the packaged model)"),
+        typer.Option(
+            "--output",
+            help="folder for cue_weights.json and content_weights.json (default: packaged)",
+        ),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="random seed (shuffling, solver)")] = 0,
     limit: Annotated[
         int | None, typer.Option("--limit", help="train on the first N articles only (tests)")
     ] = None,
+    content_only: Annotated[
+        bool,
+        typer.Option(
+            "--content-only",
+            help="keep the cue model in the output folder; train only the content chooser",
+        ),
+    ] = False,
 ) -> None:
-    """Train the attribution cue detector on PolNeAR train and write its weights as JSON."""
+    """Train the attribution cue detector and content chooser on PolNeAR train (JSON weights)."""
     from claimscope.extract.cue_model import default_model_dir
     from claimscope.train.attribution import train_attribution
 
     target = output if output is not None else default_model_dir()
     try:
         record = train_attribution(
-            data, target, seed=seed, limit=limit, log=lambda line: typer.echo(line, err=True)
+            data,
+            target,
+            seed=seed,
+            limit=limit,
+            content_only=content_only,
+            log=lambda line: typer.echo(line, err=True),
         )
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
-    typer.echo(f"held-out scores: {record['held_out']}")
+    if "held_out" in record:
+        typer.echo(f"held-out scores: {record['held_out']}")
+    typer.echo(f"held-out, with the content chooser: {record['content']['held_out_with_chooser']}")
 
 
 @train_app.command("signals")

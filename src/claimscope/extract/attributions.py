@@ -23,6 +23,7 @@ from typing import Any
 
 from claimscope.extract import lexicon as lx
 from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
+from claimscope.extract.content_choice import ContentModel, load_content_model
 from claimscope.extract.cue_model import CueModel, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
@@ -118,7 +119,7 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
     return found
 
 
-def _with_sure(
+def with_sure(
     doc: Any, kept: list[RawAttribution], sure: list[RawAttribution]
 ) -> list[RawAttribution]:
     """``kept`` plus the ``sure`` rule attributions the cue model left out (when no kept
@@ -229,7 +230,11 @@ class _SourceResolver:
 
 
 def extract_attributions(
-    doc: Any, entities: list[Entity], *, cue_model: CueModel | bool | None = True
+    doc: Any,
+    entities: list[Entity],
+    *,
+    cue_model: CueModel | bool | None = True,
+    content_model: ContentModel | bool | None = True,
 ) -> list[Attribution]:
     """Attributions in ``doc`` (ids ``A1``, ``A2``, ...), sources linked to ``entities``.
 
@@ -239,6 +244,10 @@ def extract_attributions(
             are typed from the parse alone and ``source_entity`` stays None.
         cue_model: the learned cue detector: True for the packaged one (rules alone when it is
             not installed), False or None for the rules alone, or a ``CueModel``.
+        content_model: the learned content chooser, in the same way: True for the packaged
+            one (each frame rule's own choice when it is not installed), False or None for
+            the rules' choices, or a ``ContentModel``. It is used only with a cue model,
+            which it was trained beside.
     """
     text = doc.text
     model = cue_model if isinstance(cue_model, CueModel) else None
@@ -254,8 +263,16 @@ def extract_attributions(
     if model is not None:
         sure = [raw for raw in found if raw.sure]
         found = with_learned_cues(doc, quotes, found, model)
-        found = _with_sure(doc, found, sure)
+        found = with_sure(doc, found, sure)
     found, floating = floating_quotes(doc, quotes, found)
+    chooser = content_model if isinstance(content_model, ContentModel) else None
+    if content_model is True and model is not None:
+        chooser = load_content_model()
+    if chooser is not None:
+        for raw in found:
+            # Quotations keep their marks' extent and floating quotes their own sentence.
+            if raw.content_chars is None and raw.inherits is None and id(raw) not in floating:
+                raw.content = chooser.choose(doc, raw)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):

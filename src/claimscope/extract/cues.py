@@ -97,6 +97,15 @@ def subject_of(verb: Any) -> Any:
                     return pobj
     if verb.dep_ in ("conj", "xcomp") and verb.head.pos_ in ("VERB", "AUX") and verb.head != verb:
         return subject_of(verb.head)
+    if (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VBG"
+        and verb.head.pos_ in ("VERB", "AUX")
+        and not any(c.dep_ == "mark" for c in verb.children)
+    ):
+        # "The mayor left early, saying the roads were closed": a participle without a
+        # subordinator shares the subject of the clause it hangs from.
+        return subject_of(verb.head)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Putin's efforts to frame ...": the possessor of the noun is the one who speaks.
         return next((c for c in verb.head.children if c.dep_ == "poss"), None)

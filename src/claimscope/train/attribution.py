@@ -27,13 +27,17 @@ from claimscope.errors import ModelError
 from claimscope.evaluate.attribution import Scorer
 from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle, read_split
 from claimscope.extract.attributions import extract_attributions, rule_attributions
+from claimscope.extract.content_choice import WEIGHTS_FILE as CONTENT_WEIGHTS_FILE
+from claimscope.extract.content_choice import ContentModel
 from claimscope.extract.cue_model import (
     NEVER_CUE_POS,
     WEIGHTS_FILE,
     CueModel,
+    load_cue_model,
     token_features,
 )
 from claimscope.extract.quotes import QuoteIndex
+from claimscope.train.content import train_content
 
 #: Settings searched on the held-out articles.
 C_GRID = (0.1, 0.3)
@@ -158,7 +162,11 @@ def _segments(span: Any, shift: int) -> tuple[tuple[int, int], ...] | None:
     return None if span is None else ((span.start + shift, span.end + shift),)
 
 
-def score(items: Sequence[ParsedArticle], model: CueModel | None) -> dict[str, Any]:
+def score(
+    items: Sequence[ParsedArticle],
+    model: CueModel | None,
+    content_model: ContentModel | None = None,
+) -> dict[str, Any]:
     """PolNeAR attribution metrics (``evaluate.attribution.Scorer``) of the engine on ``items``."""
     scorer = Scorer()
     for item in items:
@@ -168,7 +176,12 @@ def score(items: Sequence[ParsedArticle], model: CueModel | None) -> dict[str, A
                 cue=_segments(a.cue, item.shift),
                 content=_segments(a.content, item.shift),
             )
-            for a in extract_attributions(item.doc, [], cue_model=model if model else False)
+            for a in extract_attributions(
+                item.doc,
+                [],
+                cue_model=model if model else False,
+                content_model=content_model if content_model else False,
+            )
         ]
         scorer.add_article(item.article.text, item.article.attributions, predicted)
     return scorer.metrics()
@@ -235,38 +248,63 @@ def train_attribution(
     *,
     seed: int = 0,
     limit: int | None = None,
+    content_only: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Train the cue detector on the PolNeAR split in ``data`` and write it to ``output``.
+    """Train the cue detector and the content chooser on the PolNeAR split in ``data``.
+
+    Both are written to ``output``. With ``content_only`` the cue model already in ``output``
+    is kept and only the content chooser is trained (it learns from that model's cues).
 
     Returns:
-        What was measured: the held-out scores of the rules alone and of the chosen model,
+        What was measured: the held-out scores of the rules alone and of the chosen models,
         the settings searched, and the size of the training data.
+
+    Raises:
+        ModelError: ``content_only`` and ``output`` holds no cue model.
     """
     started = time.perf_counter()
+    existing = load_cue_model.__wrapped__(str(output)) if content_only else None
+    if content_only and existing is None:
+        raise ModelError(f"{output} holds no {WEIGHTS_FILE} to train the content chooser beside")
     items = parse_split(data, limit=limit, log=log)
     fit_items, held_items = split_held_out(items)
-    settings, record = select(fit_items, held_items, seed=seed, log=log)
-    everything = [example for item in items for example in examples(item)]
-    random.Random(seed).shuffle(everything)
-    base = fit(everything, c=settings["c"], seed=seed)
-    model = CueModel(
-        base.weights, base.bias, settings["threshold"], settings["keep_rule_threshold"]
+    training: dict[str, Any] = {}
+    if existing is not None:
+        model = existing
+    else:
+        settings, record = select(fit_items, held_items, seed=seed, log=log)
+        everything = [example for item in items for example in examples(item)]
+        random.Random(seed).shuffle(everything)
+        base = fit(everything, c=settings["c"], seed=seed)
+        model = CueModel(
+            base.weights, base.bias, settings["threshold"], settings["keep_rule_threshold"]
+        )
+        training = {
+            "data": data.name,
+            "articles": len(items),
+            "held_out_articles": len(held_items),
+            "tokens": len(everything),
+            "seed": seed,
+            "settings": settings,
+            **record,
+            "seconds": round(time.perf_counter() - started, 1),
+        }
+        output.mkdir(parents=True, exist_ok=True)
+        (output / WEIGHTS_FILE).write_text(
+            json.dumps(model.to_json(training=training), ensure_ascii=False, sort_keys=False),
+            encoding="utf-8",
+        )
+        log(f"wrote {output / WEIGHTS_FILE}: {len(model.weights)} weights")
+    training["content"] = train_content(
+        items,
+        fit_items,
+        held_items,
+        model,
+        output / CONTENT_WEIGHTS_FILE,
+        data_name=data.name,
+        seed=seed,
+        score=lambda chosen, chooser: _summary(score(chosen, model, chooser)),
+        log=log,
     )
-    training = {
-        "data": data.name,
-        "articles": len(items),
-        "held_out_articles": len(held_items),
-        "tokens": len(everything),
-        "seed": seed,
-        "settings": settings,
-        **record,
-        "seconds": round(time.perf_counter() - started, 1),
-    }
-    output.mkdir(parents=True, exist_ok=True)
-    (output / WEIGHTS_FILE).write_text(
-        json.dumps(model.to_json(training=training), ensure_ascii=False, sort_keys=False),
-        encoding="utf-8",
-    )
-    log(f"wrote {output / WEIGHTS_FILE}: {len(model.weights)} weights")
     return training

@@ -1,0 +1,293 @@
+"""Choosing what a cue reports: candidate content spans from the parse, ranked by a model.
+
+The frame rules (``cues.py``, ``cue_frames.py``) pick one content span per cue: the clause, the
+object, the preposition's object or the rest of the sentence. PolNeAR shows that which of these
+a reader takes depends on the cue word and the sentence ("declined to comment" takes the
+infinitive, "has the support of Clinton" the preposition's object, "felt slighted as ..." the
+adverbial clause). This module lists every span the parse offers around a cue — each dependent's
+subtree, the rule's own choice, the stretches before and after the cue — describes each with
+binary features, and a linear model trained on the PolNeAR train split
+(``claimscope train attribution``) picks the most likely one. The rule's choice is one of the
+candidates and a feature of its own, so the model learns when to override it.
+
+Example:
+    >>> ranges = content_candidates(doc, raw)  # doctest: +SKIP
+    >>> load_content_model().choose(doc, raw)  # doctest: +SKIP
+    (12, 19)
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from claimscope.errors import ModelError
+from claimscope.extract.cues import RawAttribution
+
+#: Format of the weights file; a file of another format is refused with a hint to retrain.
+FORMAT = "claimscope-content-model/1"
+WEIGHTS_FILE = "content_weights.json"
+
+#: Dependents of the cue's head whose subtree may be what it reports.
+_CHILD_DEPS = frozenset(
+    {
+        "ccomp", "xcomp", "dobj", "attr", "oprd", "acomp", "advcl", "npadvmod", "acl",
+        "relcl", "parataxis", "conj", "dative", "pobj", "pcomp", "nsubj", "nsubjpass",
+    }
+)  # fmt: skip
+_LENGTH_BUCKETS = (1, 2, 4, 8, 16, 32)
+
+
+def _bucket(n: int) -> str:
+    for limit in _LENGTH_BUCKETS:
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def _cue_head(doc: Any, cue: tuple[int, int]) -> Any:
+    tokens = doc[cue[0] : cue[1] + 1]
+    heads = [t for t in tokens if not cue[0] <= t.head.i <= cue[1] or t.head.i == t.i]
+    return heads[0] if heads else doc[cue[0]]
+
+
+def _trim(doc: Any, first: int, last: int) -> tuple[int, int] | None:
+    """The range without punctuation or a leading "that" at its ends; None if nothing is left."""
+    while first <= last and (
+        (doc[first].is_punct and doc[first].text not in "“‘\"'") or doc[first].dep_ == "mark"
+    ):
+        first += 1
+    # Closing quotes and brackets stay: "the Relief Agency (BRA)" keeps its ")".
+    while last >= first and doc[last].is_punct and doc[last].text not in "”’\"')]":
+        last -= 1
+    return (first, last) if first <= last else None
+
+
+def _without_cue(cue: tuple[int, int], first: int, last: int) -> tuple[int, int] | None:
+    """The range cut at the cue: the side after it, when the cue lies inside."""
+    if last < cue[0] or first > cue[1]:
+        return first, last
+    if last > cue[1]:
+        return cue[1] + 1, last
+    if first < cue[0]:
+        return first, cue[0] - 1
+    return None
+
+
+def _hangs_from(doc: Any, span: tuple[int, int], phrase: tuple[int, int]) -> bool:
+    """Whether the span's root attaches to a word of ``phrase``."""
+    for token in doc[span[0] : span[1] + 1]:
+        if not span[0] <= token.head.i <= span[1] or token.head.i == token.i:
+            head: int = token.head.i
+            return phrase[0] <= head <= phrase[1] and head != token.i
+    return False
+
+
+def content_candidates(doc: Any, raw: RawAttribution) -> dict[tuple[int, int], list[str]]:
+    """Candidate content ranges (inclusive token ranges) around ``raw``'s cue, with their kinds.
+
+    A range reached in several ways keeps every kind ("child:dobj", "after"), so that the
+    model sees the agreement.
+    """
+    cue = raw.cue
+    head = _cue_head(doc, cue)
+    sent = doc[cue[0]].sent
+    found: dict[tuple[int, int], list[str]] = {}
+
+    def add(kind: str, first: int, last: int) -> None:
+        cut = _without_cue(cue, first, last)
+        if cut is None:
+            return
+        trimmed = _trim(doc, *cut)
+        if trimmed is None:
+            return
+        if kind != "rule" and (
+            # "X said, according to Y": a phrase that opens with another cue is that cue's
+            # attribution, never what this one reports.
+            doc[trimmed[0]].lower_ == "according"
+            # "said in a statement released on Sunday that ...": what describes the channel
+            # is not what was said.
+            or (raw.channel is not None and _hangs_from(doc, trimmed, raw.channel))
+            # "a statement released on Sunday that ...": a participle describing the cue
+            # noun tells when or how it was made, not what it says.
+            or (
+                doc[trimmed[0]].dep_ == "acl"
+                and doc[trimmed[0]].tag_ in ("VBN", "VBG")
+                and cue[0] <= doc[trimmed[0]].head.i <= cue[1]
+            )
+        ):
+            return
+        found.setdefault(trimmed, []).append(kind)
+
+    add("rule", *raw.content)
+    # The cue's head, and for "in a statement" or "according to" the word it hangs from.
+    anchors = [head]
+    if head.pos_ == "ADP" or head.dep_ in ("prep", "agent"):
+        anchors.append(head.head)
+    for anchor in anchors:
+        role = "head" if anchor is head else "up"
+        for child in anchor.children:
+            if cue[0] <= child.i <= cue[1]:
+                # A word inside the cue ("support of"): its objects are candidates too.
+                for grandchild in child.children:
+                    if grandchild.dep_ in ("pobj", "pcomp") and grandchild.i > cue[1]:
+                        add(
+                            f"{role}:inner:{child.lower_}",
+                            grandchild.left_edge.i,
+                            grandchild.right_edge.i,
+                        )
+                continue
+            if child.dep_ == "prep":
+                objects = [c for c in child.children if c.dep_ in ("pobj", "pcomp")]
+                for obj in objects:
+                    add(f"{role}:prep:{child.lower_}", obj.left_edge.i, obj.right_edge.i)
+                add(f"{role}:prepphrase", child.left_edge.i, child.right_edge.i)
+            elif child.dep_ in _CHILD_DEPS:
+                add(f"{role}:child:{child.dep_}", child.left_edge.i, child.right_edge.i)
+                if child.dep_ == "dobj":
+                    # "called the plan a disaster": the object with what follows it.
+                    add(f"{role}:dobj+", child.left_edge.i, anchor.right_edge.i)
+    if head.dep_ in ("parataxis", "advcl", "conj", "ccomp", "xcomp") and head.head.i != head.i:
+        parent = head.head
+        add("parent", parent.left_edge.i, parent.right_edge.i)
+        if head.i > parent.i:
+            add("parent_before", parent.left_edge.i, head.left_edge.i - 1)
+    add("after", cue[1] + 1, sent.end - 1)
+    add("before", sent.start, cue[0] - 1)
+    add("head_after", cue[1] + 1, head.right_edge.i)
+    if cue[1] + 1 >= sent.end - 1 and sent.end < len(doc):
+        # "..., she said:" with the statement in the next sentence.
+        following = doc[sent.end].sent
+        add("next_sentence", following.start, following.end - 1)
+    return found
+
+
+def candidate_features(
+    doc: Any, raw: RawAttribution, span: tuple[int, int], kinds: list[str]
+) -> list[str]:
+    """Binary features of one candidate range of ``raw``'s content."""
+    head = _cue_head(doc, raw.cue)
+    lemma = head.lemma_.lower()
+    first, last = span
+    size = last - first + 1
+    sent = doc[raw.cue[0]].sent
+    side = "after" if first > raw.cue[1] else "before"
+    gap = first - raw.cue[1] - 1 if side == "after" else raw.cue[0] - last - 1
+    features = [
+        "bias",
+        f"len={_bucket(size)}",
+        f"side={side}",
+        f"len={_bucket(size)}|side={side}",
+        f"rawkind={raw.kind}",
+        f"headpos={head.pos_}",
+        f"headdep={head.dep_}",
+        f"first={doc[first].lower_}",
+        f"firstpos={doc[first].pos_}",
+        f"lastpos={doc[last].pos_}",
+        f"sentend={last >= sent.end - 1}",
+        f"sentstart={first <= sent.start}",
+        f"crosses={first < sent.start or last >= sent.end}",
+        f"gap={_bucket(max(0, gap))}",
+    ]
+    if raw.source is not None:
+        features.append(f"hassource={first <= raw.source.i <= last}")
+    features.append(f"nkinds={min(len(kinds), 3)}")
+    for kind in kinds:
+        features += [
+            f"kind={kind}",
+            f"kind={kind}|lemma={lemma}",
+            f"kind={kind}|rawkind={raw.kind}",
+            f"kind={kind}|headpos={head.pos_}",
+            f"kind={kind}|len={_bucket(size)}",
+        ]
+    if "rule" in kinds:
+        features.append(f"rule|lemma={lemma}")
+    span_tokens = doc[first : last + 1]
+    # Whether the candidate is a clause (has a verb of its own) or a bare phrase.
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in span_tokens)
+    features += [
+        f"verb={has_verb}",
+        f"verb={has_verb}|lemma={lemma}",
+        f"first={doc[first].lower_}|lemma={lemma}",
+        f"quoted={any(t.is_quote for t in span_tokens)}",
+        f"next={doc[raw.cue[1] + 1].lower_ if raw.cue[1] + 1 < len(doc) else ''}|side={side}",
+    ]
+    return features
+
+
+@dataclass(frozen=True)
+class ContentModel:
+    """A linear candidate scorer: ``P(content) = sigmoid(bias + sum of weights)``."""
+
+    weights: dict[str, float]
+    bias: float
+    #: The rule's own choice is replaced only by a candidate scored at least this much higher:
+    #: the frame rules are right more often than a close call of the model.
+    margin: float = 0.0
+
+    def probability(self, features: list[str]) -> float:
+        """The probability that the candidate with ``features`` is the content."""
+        total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
+
+    def choose(self, doc: Any, raw: RawAttribution) -> tuple[int, int]:
+        """The candidate range scored highest (the rule's own choice when none is offered)."""
+        best = raw.content
+        best_score = rule_score = -1.0
+        for span, kinds in content_candidates(doc, raw).items():
+            value = self.probability(candidate_features(doc, raw, span, kinds))
+            if "rule" in kinds:
+                rule_score = value
+            if value > best_score:
+                best, best_score = span, value
+        return best if best_score >= rule_score + self.margin else raw.content
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ContentModel:
+        """The model saved by ``claimscope train attribution`` (``to_json``'s output).
+
+        Raises:
+            ModelError: the data is not a content model of this format.
+        """
+        if data.get("format") != FORMAT:
+            raise ModelError(
+                f"the content model has format {data.get('format')!r}, not {FORMAT!r}: "
+                "retrain it with `claimscope train attribution --data DIR`"
+            )
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        return cls(weights=weights, bias=float(data["bias"]), margin=float(data["margin"]))
+
+    def to_json(self, **extra: Any) -> dict[str, Any]:
+        """The model as a JSON-ready dict (``extra`` keys are kept for the record)."""
+        return {
+            "format": FORMAT,
+            "bias": self.bias,
+            "margin": self.margin,
+            **extra,
+            "weights": self.weights,
+        }
+
+
+@lru_cache(maxsize=4)
+def load_content_model(folder: str | None = None) -> ContentModel | None:
+    """The content model in ``folder`` (the packaged one by default), or None if there is none.
+
+    Without it each cue keeps the content its frame rule chose.
+
+    Raises:
+        ModelError: the weights file exists but cannot be read.
+    """
+    from claimscope.extract.cue_model import default_model_dir
+
+    path = (Path(folder) if folder is not None else default_model_dir()) / WEIGHTS_FILE
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"cannot read the content model {path}: {err}") from err
+    return ContentModel.from_json(data)

@@ -1,0 +1,221 @@
+"""Train the content chooser (``extract/content_choice.py``) on PolNeAR, beside the cue model.
+
+For every cue the engine finds (rules plus the cue model) that matches a gold cue, each
+candidate content range becomes one example. The positives are the candidates that match the
+gold content under the evaluation's overlap rule *and* come closest to it (token F1), so that
+the model learns to prefer the tightest good span, not any span that overlaps enough.
+Quotations are left out: their content is the quoted text. The regularisation strength is
+chosen on the held-out fifth of the articles by how often the chosen candidate matches.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from claimscope.errors import ModelError
+from claimscope.evaluate.attribution import TokenIndex, overlap_match
+from claimscope.extract.attributions import rule_attributions, with_sure
+from claimscope.extract.content_choice import (
+    ContentModel,
+    candidate_features,
+    content_candidates,
+)
+from claimscope.extract.cue_model import CueModel
+from claimscope.extract.direct_quotes import floating_quotes
+from claimscope.extract.learned_cues import with_learned_cues
+from claimscope.extract.quotes import QuoteIndex
+
+C_GRID = (0.1, 0.3)
+#: How much better than the rule's choice a candidate must score to replace it.
+MARGIN_GRID = (0.0, 0.1, 0.2, 0.3)
+MIN_COUNT = 3
+#: As for the cue model: tiny weights are left out of the file.
+PRUNE_BELOW = 0.02
+
+#: One cue's candidates: (features, is a best match, is the rule's own choice).
+Group = list[tuple[list[str], bool, bool]]
+
+
+def _key(index: TokenIndex, doc: Any, first: int, last: int, shift: int) -> Any:
+    start = doc[first].idx + shift
+    return index.key(((start, doc[last].idx + len(doc[last]) + shift),))
+
+
+def content_groups(doc: Any, article: Any, shift: int, cue_model: CueModel) -> list[Group]:
+    """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle)."""
+    index = TokenIndex(article.text)
+    quotes = QuoteIndex(doc)
+    found = rule_attributions(doc, quotes)
+    sure = [raw for raw in found if raw.sure]
+    found = with_sure(doc, with_learned_cues(doc, quotes, found, cue_model), sure)
+    found, floating = floating_quotes(doc, quotes, found)
+    golds = [
+        (index.key(gold.cue), index.key(gold.content))
+        for gold in article.attributions
+        if gold.cue and gold.content
+    ]
+    groups: list[Group] = []
+    for raw in found:
+        if raw.content_chars is not None or raw.inherits is not None or id(raw) in floating:
+            continue
+        cue = _key(index, doc, raw.cue[0], raw.cue[1], shift)
+        gold = next((g for c, g in golds if c and g and cue and overlap_match(cue, c)), None)
+        if gold is None:
+            continue
+        scored = []
+        for (first, last), kinds in content_candidates(doc, raw).items():
+            key = _key(index, doc, first, last, shift)
+            good = bool(key and overlap_match(key, gold))
+            closeness = 2 * len(key & gold) / (len(key) + len(gold)) if key else 0.0
+            features = candidate_features(doc, raw, (first, last), kinds)
+            scored.append((features, good, closeness, "rule" in kinds))
+        best = max((s[2] for s in scored if s[1]), default=None)
+        groups.append([(f, good and c >= (best or 0.0), rule) for f, good, c, rule in scored])
+    return groups
+
+
+def fit_content(
+    groups: Sequence[Group], *, c: float, seed: int, margin: float = 0.0
+) -> ContentModel:
+    """A logistic regression over all candidates of ``groups``."""
+    try:
+        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    except ImportError as err:
+        raise ModelError(
+            f"training needs scikit-learn ({err}): pip install 'claimscope[train]'"
+        ) from err
+    rows = [(features, label) for group in groups for features, label, _ in group]
+    random.Random(seed).shuffle(rows)
+    counts = Counter(f for features, _ in rows for f in set(features))
+    vocabulary = {
+        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= MIN_COUNT))
+    }
+    if not vocabulary or len({label for _, label in rows}) < 2:
+        # Too little data to learn from (tiny test folders): no weights, so every candidate
+        # ties and the rule's own choice, listed first, is kept.
+        return ContentModel(weights={}, bias=0.0, margin=margin)
+    r, cols = [], []
+    for row, (features, _) in enumerate(rows):
+        for column in sorted({vocabulary[f] for f in features if f in vocabulary}):
+            r.append(row)
+            cols.append(column)
+    matrix = csr_matrix(([1.0] * len(r), (r, cols)), shape=(len(rows), len(vocabulary)))
+    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=300)
+    model.fit(matrix, [int(label) for _, label in rows])
+    weights = {
+        f: round(float(w), 3)
+        for f, w in zip(vocabulary, model.coef_[0], strict=True)
+        if abs(w) >= PRUNE_BELOW
+    }
+    return ContentModel(weights, round(float(model.intercept_[0]), 4), margin)
+
+
+def choice_accuracy(groups: Sequence[Group], model: ContentModel | None) -> float:
+    """How often the chosen candidate is a best match (the rule's choice when ``model`` is None)."""
+    if not groups:
+        return 0.0
+    right = 0
+    for group in groups:
+        if model is None:
+            right += any(label and rule for _, label, rule in group)
+        else:
+            scores = [model.probability(features) for features, _, _ in group]
+            best = max(range(len(group)), key=scores.__getitem__)
+            rule = next((n for n, item in enumerate(group) if item[2]), best)
+            chosen = best if scores[best] >= scores[rule] + model.margin else rule
+            right += group[chosen][1]
+    return right / len(groups)
+
+
+def select_content(
+    fit_groups: Sequence[Group],
+    held_groups: Sequence[Group],
+    *,
+    seed: int,
+    log: Callable[[str], None] = print,
+) -> tuple[tuple[float, float], dict[str, Any]]:
+    """The (C, margin) with the best held-out choice accuracy, and the record."""
+    record: dict[str, Any] = {
+        "held_out_cues": len(held_groups),
+        "rule_choice_accuracy": round(choice_accuracy(held_groups, None), 4),
+        "search": [],
+    }
+    best: tuple[float, float, float] | None = None
+    for c in C_GRID:
+        fitted = fit_content(fit_groups, c=c, seed=seed)
+        for margin in MARGIN_GRID:
+            model = ContentModel(fitted.weights, fitted.bias, margin)
+            accuracy = choice_accuracy(held_groups, model)
+            record["search"].append(
+                {"c": c, "margin": margin, "choice_accuracy": round(accuracy, 4)}
+            )
+            log(f"content chooser, held out, C={c}, margin={margin}: {accuracy:.4f}")
+            if best is None or accuracy > best[2]:
+                best = (c, margin, accuracy)
+    assert best is not None
+    record["choice_accuracy"] = round(best[2], 4)
+    return (best[0], best[1]), record
+
+
+def train_content(
+    items: Sequence[Any],
+    fit_items: Sequence[Any],
+    held_items: Sequence[Any],
+    cue_model: CueModel,
+    path: Path,
+    *,
+    data_name: str,
+    seed: int,
+    score: Callable[[Sequence[Any], ContentModel | None], dict[str, float]],
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Choose, measure, refit and write the content chooser; the training record.
+
+    Args:
+        items: every parsed article (``train.attribution.ParsedArticle``).
+        fit_items: the articles to fit on while choosing settings.
+        held_items: the held-out articles the settings are chosen on.
+        cue_model: the cue model whose cues the chooser learns from.
+        path: the weights file to write.
+        data_name: the name of the training split, for the record.
+        seed: random seed.
+        score: the engine's summary scores on some articles with a given chooser.
+        log: progress lines.
+    """
+    groups = {
+        item.article.name: content_groups(item.doc, item.article, item.shift, cue_model)
+        for item in items
+    }
+    fit_groups = [g for item in fit_items for g in groups[item.article.name]]
+    (c, margin), record = select_content(
+        fit_groups,
+        [g for item in held_items for g in groups[item.article.name]],
+        seed=seed,
+        log=log,
+    )
+    record["held_out_without_chooser"] = score(held_items, None)
+    held_model = fit_content(fit_groups, c=c, seed=seed, margin=margin)
+    record["held_out_with_chooser"] = score(held_items, held_model)
+    log(f"held out, with the content chooser: {record['held_out_with_chooser']}")
+    model = fit_content([g for gs in groups.values() for g in gs], c=c, seed=seed, margin=margin)
+    training = {
+        "data": data_name,
+        "articles": len(items),
+        "cues": sum(len(gs) for gs in groups.values()),
+        "seed": seed,
+        "c": c,
+        "margin": margin,
+        **record,
+    }
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        json.dumps(model.to_json(training=training), ensure_ascii=False), encoding="utf-8"
+    )
+    log(f"wrote {path}: {len(model.weights)} weights")
+    return training

@@ -1,0 +1,149 @@
+"""The content chooser: candidates from the parse, the model's pick, its file, the engine.
+
+Sentences are fictional (Corvale, Belmora and their people do not exist).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from claimscope.errors import ModelError
+from claimscope.extract.attributions import extract_attributions
+from claimscope.extract.content_choice import (
+    FORMAT,
+    WEIGHTS_FILE,
+    ContentModel,
+    candidate_features,
+    content_candidates,
+    load_content_model,
+)
+from claimscope.extract.cues import RawAttribution
+
+
+def _raw(doc: Any, cue: str, content: str) -> RawAttribution:
+    """A raw attribution with the cue and the content given as words of ``doc``."""
+
+    def tokens(words: str) -> tuple[int, int]:
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        return span.start, span.end - 1
+
+    return RawAttribution("indirect", tokens(cue), None, tokens(content))
+
+
+def _texts(doc: Any, ranges: dict[tuple[int, int], list[str]]) -> dict[str, list[str]]:
+    return {doc[first : last + 1].text: kinds for (first, last), kinds in ranges.items()}
+
+
+def test_candidates_hold_the_rule_choice_and_the_cue_dependents(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn declined to comment on the Corvale audit last week.")
+    raw = _raw(doc, "declined", "Mayor Ilse Varn")
+    found = _texts(doc, content_candidates(doc, raw))
+    assert "rule" in found["Mayor Ilse Varn"]
+    assert any(text.startswith("to comment on the Corvale audit") for text in found)
+    # No candidate holds the cue itself.
+    assert not any("declined" in text for text in found)
+
+
+def test_candidates_include_the_object_of_a_preposition_inside_the_cue(nlp: Any) -> None:
+    doc = nlp("The Belmora ferry plan has the support of Councillor Edda Rusk.")
+    raw = _raw(doc, "has the support of", "The Belmora ferry plan")
+    found = _texts(doc, content_candidates(doc, raw))
+    assert "Councillor Edda Rusk" in found
+
+
+def test_the_model_picks_the_candidate_it_scores_highest(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn declined to comment on the Corvale audit.")
+    raw = _raw(doc, "declined", "Mayor Ilse Varn")
+    candidates = content_candidates(doc, raw)
+    after = next(span for span, kinds in candidates.items() if "after" in kinds)
+    assert ContentModel({"kind=after": 4.0}, bias=0.0).choose(doc, raw) == after
+    # Without weights every candidate ties and the rule's own choice is kept.
+    assert ContentModel({}, bias=0.0).choose(doc, raw) == raw.content
+
+
+def test_a_close_call_keeps_the_rule_choice(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn declined to comment on the Corvale audit.")
+    raw = _raw(doc, "declined", "Mayor Ilse Varn")
+    after = next(span for span, kinds in content_candidates(doc, raw).items() if "after" in kinds)
+    weights = {"kind=after": 0.2}
+    assert ContentModel(weights, bias=0.0, margin=0.0).choose(doc, raw) == after
+    # sigmoid(0.2) - sigmoid(0) is about 0.05: below a margin of 0.1 the rule's choice stays.
+    assert ContentModel(weights, bias=0.0, margin=0.1).choose(doc, raw) == raw.content
+
+
+def test_a_phrase_opening_with_another_cue_is_no_candidate(nlp: Any) -> None:
+    doc = nlp("The pass road will stay shut, Minister Dana Kessel said, according to the Courier.")
+    raw = _raw(doc, "said", "The pass road will stay shut")
+    found = _texts(doc, content_candidates(doc, raw))
+    assert not any(text.startswith("according") for text in found)
+
+
+def test_a_participle_describing_the_cue_noun_is_no_candidate(nlp: Any) -> None:
+    text = (
+        "The Corvale port office said in a statement issued on Friday that the docks would close."
+    )
+    doc = nlp(text)
+    raw = _raw(doc, "said in a statement", "the docks would close")
+    found = _texts(doc, content_candidates(doc, raw))
+    assert not any(t.startswith("issued") for t in found), found
+    assert "the docks would close" in found
+
+
+def test_features_say_which_side_of_the_cue_and_which_kind(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn declined to comment on the Corvale audit.")
+    raw = _raw(doc, "declined", "Mayor Ilse Varn")
+    features = candidate_features(doc, raw, raw.content, ["rule", "before"])
+    assert "side=before" in features and "kind=rule" in features
+    assert "kind=before|lemma=decline" in features
+
+
+def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
+    model = ContentModel({"kind=after": 1.5}, bias=-0.5)
+    (tmp_path / WEIGHTS_FILE).write_text(json.dumps(model.to_json(training={})), "utf-8")
+    assert load_content_model(str(tmp_path)) == model
+    assert load_content_model(str(tmp_path / "none")) is None
+    with pytest.raises(ModelError, match="retrain"):
+        ContentModel.from_json({"format": "other/0", "weights": {}, "bias": 0})
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / WEIGHTS_FILE).write_text("{not json", "utf-8")
+    with pytest.raises(ModelError, match="cannot read"):
+        load_content_model(str(broken))
+    assert model.to_json()["format"] == FORMAT
+
+
+def test_packaged_chooser_is_installed() -> None:
+    model = load_content_model()
+    assert model is not None and len(model.weights) > 100
+
+
+_WORDS = st.sampled_from(
+    [
+        "Mayor Ilse Varn said the Corvale bridge was safe.",
+        "The Belmora Daily Courier reported that the ferry was late,",
+        "officials said.",
+        "Councillor Edda Rusk declined to comment on the audit.",
+        "A poll shows support for the new tram in Corvale.",
+        "The dockers' union wants a shorter week, according to its leader.",
+        "“It will not hold,” Captain Oren Malk warned.",
+        "Critics described the plan as reckless",
+    ]
+)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(_WORDS, min_size=1, max_size=6))
+def test_chosen_contents_are_spans_of_the_text(nlp: Any, sentences: list[str]) -> None:
+    doc = nlp(" ".join(sentences))
+    for attribution in extract_attributions(doc, []):
+        for span in (attribution.cue, attribution.content, attribution.source):
+            if span is not None:
+                assert doc.text[span.start : span.end] == span.text
