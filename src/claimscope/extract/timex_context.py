@@ -10,8 +10,7 @@ article around them:
 * "the year ended March 31" is the twelve months that closed on that day, a one-year period
   (TimeML's ``P1Y``), not the calendar year of publication.
 
-Example:
-    >>> # "Profit rose in the third quarter ... up from a year earlier."  # doctest: +SKIP
+Example, for "Profit rose in the third quarter ... up from a year earlier.":
     >>> [r.timex.value for r in with_reported_quarter(doc, readings)]  # doctest: +SKIP
     ['2025-Q3', '2024-Q3']
 """
