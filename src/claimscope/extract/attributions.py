@@ -229,6 +229,21 @@ class _SourceResolver:
         return None, None
 
 
+def raw_attributions(
+    doc: Any, quotes: QuoteIndex, model: CueModel | None
+) -> tuple[list[RawAttribution], set[int]]:
+    """The attributions on the parse before their sources are resolved, and the floating ones.
+
+    The rules' attributions, confirmed and extended by the cue model when there is one, plus
+    one for each floating quote (their ids are the returned set; see ``floating_quotes``).
+    """
+    found = rule_attributions(doc, quotes)
+    if model is not None:
+        sure = [raw for raw in found if raw.sure]
+        found = with_sure(doc, with_learned_cues(doc, quotes, found, model), sure)
+    return floating_quotes(doc, quotes, found)
+
+
 def extract_attributions(
     doc: Any,
     entities: list[Entity],
@@ -259,12 +274,7 @@ def extract_attributions(
     resolved: dict[int, _Source] = {}
     records: list[Attribution] = []
     seen_keys: set[tuple[int, int, int]] = set()
-    found = rule_attributions(doc, quotes)
-    if model is not None:
-        sure = [raw for raw in found if raw.sure]
-        found = with_learned_cues(doc, quotes, found, model)
-        found = with_sure(doc, found, sure)
-    found, floating = floating_quotes(doc, quotes, found)
+    found, floating = raw_attributions(doc, quotes, model)
     chooser = content_model if isinstance(content_model, ContentModel) else None
     if content_model is True and model is not None:
         chooser = load_content_model()

@@ -18,14 +18,14 @@ Example:
 
 from __future__ import annotations
 
-import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
-from claimscope.errors import ModelError
+from claimscope.extract.cue_frames import cue_head
+from claimscope.extract.cue_model import check_format, read_model_file
 from claimscope.extract.cues import RawAttribution
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
@@ -47,12 +47,6 @@ def _bucket(n: int) -> str:
         if n <= limit:
             return str(limit)
     return "more"
-
-
-def _cue_head(doc: Any, cue: tuple[int, int]) -> Any:
-    tokens = doc[cue[0] : cue[1] + 1]
-    heads = [t for t in tokens if not cue[0] <= t.head.i <= cue[1] or t.head.i == t.i]
-    return heads[0] if heads else doc[cue[0]]
 
 
 def _trim(doc: Any, first: int, last: int) -> tuple[int, int] | None:
@@ -94,7 +88,7 @@ def content_candidates(doc: Any, raw: RawAttribution) -> dict[tuple[int, int], l
     model sees the agreement.
     """
     cue = raw.cue
-    head = _cue_head(doc, cue)
+    head = cue_head(doc, cue)
     sent = doc[cue[0]].sent
     found: dict[tuple[int, int], list[str]] = {}
 
@@ -170,7 +164,7 @@ def candidate_features(
     doc: Any, raw: RawAttribution, span: tuple[int, int], kinds: list[str]
 ) -> list[str]:
     """Binary features of one candidate range of ``raw``'s content."""
-    head = _cue_head(doc, raw.cue)
+    head = cue_head(doc, raw.cue)
     lemma = head.lemma_.lower()
     first, last = span
     size = last - first + 1
@@ -236,15 +230,24 @@ class ContentModel:
 
     def choose(self, doc: Any, raw: RawAttribution) -> tuple[int, int]:
         """The candidate range scored highest (the rule's own choice when none is offered)."""
-        best = raw.content
-        best_score = rule_score = -1.0
-        for span, kinds in content_candidates(doc, raw).items():
-            value = self.probability(candidate_features(doc, raw, span, kinds))
-            if "rule" in kinds:
-                rule_score = value
-            if value > best_score:
-                best, best_score = span, value
-        return best if best_score >= rule_score + self.margin else raw.content
+        candidates = list(content_candidates(doc, raw).items())
+        if not candidates:
+            return raw.content
+        scores = [self.probability(candidate_features(doc, raw, *item)) for item in candidates]
+        rule = next((n for n, (_, kinds) in enumerate(candidates) if "rule" in kinds), None)
+        chosen = self.pick(scores, rule)
+        return raw.content if chosen is None else candidates[chosen][0]
+
+    def pick(self, scores: Sequence[float], rule: int | None) -> int | None:
+        """The index of the best-scored candidate, or None to keep the rule's own choice.
+
+        The rule's choice (candidate ``rule``; None when the rule offered none) is kept when
+        the best candidate beats it by less than the margin.
+        """
+        best = max(range(len(scores)), key=scores.__getitem__)
+        if rule is not None and scores[best] < scores[rule] + self.margin:
+            return None
+        return best
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ContentModel:
@@ -253,11 +256,7 @@ class ContentModel:
         Raises:
             ModelError: the data is not a content model of this format.
         """
-        if data.get("format") != FORMAT:
-            raise ModelError(
-                f"the content model has format {data.get('format')!r}, not {FORMAT!r}: "
-                "retrain it with `claimscope train attribution --data DIR`"
-            )
+        check_format(data, FORMAT, "content model")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         return cls(weights=weights, bias=float(data["bias"]), margin=float(data["margin"]))
 
@@ -281,13 +280,5 @@ def load_content_model(folder: str | None = None) -> ContentModel | None:
     Raises:
         ModelError: the weights file exists but cannot be read.
     """
-    from claimscope.extract.cue_model import default_model_dir
-
-    path = (Path(folder) if folder is not None else default_model_dir()) / WEIGHTS_FILE
-    if not path.is_file():
-        return None
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as err:
-        raise ModelError(f"cannot read the content model {path}: {err}") from err
-    return ContentModel.from_json(data)
+    data = read_model_file(folder, WEIGHTS_FILE, "content model")
+    return None if data is None else ContentModel.from_json(data)

@@ -149,6 +149,13 @@ def _noun_frame(doc: Any, head: Any, cue: tuple[int, int]) -> RawAttribution:
     return RawAttribution("reporting_noun", cue, source, _rest_of_clause(doc, head, cue, None))
 
 
+def cue_head(doc: Any, cue: tuple[int, int]) -> Any:
+    """The cue's head: its first token whose own head lies outside the cue (else its first)."""
+    tokens = doc[cue[0] : cue[1] + 1]
+    heads = [t for t in tokens if not cue[0] <= t.head.i <= cue[1] or t.head.i == t.i]
+    return heads[0] if heads else doc[cue[0]]
+
+
 def frame_of_cue(
     doc: Any, first: int, last: int, quote: tuple[int, int] | None = None
 ) -> RawAttribution | None:
@@ -162,9 +169,7 @@ def frame_of_cue(
     """
     cue = (first, last)
     tokens = doc[first : last + 1]
-    # The cue's head: the token whose own head lies outside the cue.
-    heads = [t for t in tokens if not first <= t.head.i <= last or t.head.i == t.i]
-    head = heads[0] if heads else doc[first]
+    head = cue_head(doc, cue)
     if tokens[0].lower_ == "according" and first + 1 < len(doc):
         raw = according_to_attribution(tokens[0])
         if raw is not None:

@@ -187,11 +187,7 @@ class CueModel:
         Raises:
             ModelError: the data is not a cue model of this format.
         """
-        if data.get("format") != FORMAT:
-            raise ModelError(
-                f"the cue model has format {data.get('format')!r}, not {FORMAT!r}: "
-                "retrain it with `claimscope train attribution --data DIR`"
-            )
+        check_format(data, FORMAT, "cue model")
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
@@ -282,12 +278,35 @@ def load_cue_model(folder: str | None = None) -> CueModel | None:
     Raises:
         ModelError: the weights file exists but cannot be read.
     """
-    path = Path(folder) if folder is not None else default_model_dir()
-    path = path / WEIGHTS_FILE
+    data = read_model_file(folder, WEIGHTS_FILE, "cue model")
+    return None if data is None else CueModel.from_json(data)
+
+
+def read_model_file(folder: str | None, name: str, what: str) -> dict[str, Any] | None:
+    """The JSON of the attribution model file ``name`` in ``folder`` (the packaged folder by
+    default), or None if there is no such file.
+
+    Raises:
+        ModelError: the file exists but cannot be read.
+    """
+    path = (Path(folder) if folder is not None else default_model_dir()) / name
     if not path.is_file():
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as err:
-        raise ModelError(f"cannot read the cue model {path}: {err}") from err
-    return CueModel.from_json(data)
+        raise ModelError(f"cannot read the {what} {path}: {err}") from err
+    return data
+
+
+def check_format(data: dict[str, Any], expected: str, what: str) -> None:
+    """Refuse a model file of another format, with a hint to retrain.
+
+    Raises:
+        ModelError: ``data`` is not of format ``expected``.
+    """
+    if data.get("format") != expected:
+        raise ModelError(
+            f"the {what} has format {data.get('format')!r}, not {expected!r}: "
+            "retrain it with `claimscope train attribution --data DIR`"
+        )

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +37,7 @@ from claimscope.extract.cue_model import (
 )
 from claimscope.extract.quotes import QuoteIndex
 from claimscope.train.content import train_content
+from claimscope.train.linear import fit_logistic
 
 #: Settings searched on the held-out articles.
 C_GRID = (0.1, 0.3)
@@ -124,38 +124,18 @@ def examples(item: ParsedArticle) -> Iterable[tuple[list[str], bool]]:
 def fit(
     data: Sequence[tuple[list[str], bool]], *, c: float, seed: int, min_count: int = MIN_COUNT
 ) -> CueModel:
-    """A logistic regression over the binary features (thresholds set to 0.5 / 0)."""
-    try:
-        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-    except ImportError as err:
-        raise ModelError(
-            f"training needs scikit-learn ({err}): pip install 'claimscope[train]'"
-        ) from err
-    counts = Counter(f for feats, _ in data for f in set(feats))
-    vocabulary = {
-        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))
-    }
-    rows, cols = [], []
-    for row, (feats, _) in enumerate(data):
-        for column in sorted({vocabulary[f] for f in feats if f in vocabulary}):
-            rows.append(row)
-            cols.append(column)
-    matrix = csr_matrix(([1.0] * len(rows), (rows, cols)), shape=(len(data), len(vocabulary)))
-    labels = [int(label) for _, label in data]
-    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=200)
-    model.fit(matrix, labels)
-    weights = {
-        f: round(float(w), 3)
-        for f, w in zip(vocabulary, model.coef_[0], strict=True)
-        if abs(w) >= PRUNE_BELOW
-    }
-    return CueModel(
-        weights=weights,
-        bias=round(float(model.intercept_[0]), 4),
-        threshold=0.5,
-        keep_rule_threshold=0.0,
+    """A logistic regression over the binary features (thresholds set to 0.5 / 0).
+
+    Raises:
+        ModelError: scikit-learn is missing, or the data has no frequent feature or one class.
+    """
+    fitted = fit_logistic(
+        data, c=c, seed=seed, min_count=min_count, prune_below=PRUNE_BELOW, max_iter=200
     )
+    if fitted is None:
+        raise ModelError("too little training data: no frequent feature, or one class only")
+    weights, bias = fitted
+    return CueModel(weights=weights, bias=bias, threshold=0.5, keep_rule_threshold=0.0)
 
 
 def _segments(span: Any, shift: int) -> tuple[tuple[int, int], ...] | None:

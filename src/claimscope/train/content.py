@@ -12,23 +12,20 @@ from __future__ import annotations
 
 import json
 import random
-from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from claimscope.errors import ModelError
 from claimscope.evaluate.attribution import TokenIndex, overlap_match
-from claimscope.extract.attributions import rule_attributions, with_sure
+from claimscope.extract.attributions import raw_attributions
 from claimscope.extract.content_choice import (
     ContentModel,
     candidate_features,
     content_candidates,
 )
 from claimscope.extract.cue_model import CueModel
-from claimscope.extract.direct_quotes import floating_quotes
-from claimscope.extract.learned_cues import with_learned_cues
 from claimscope.extract.quotes import QuoteIndex
+from claimscope.train.linear import fit_logistic
 
 C_GRID = (0.1, 0.3)
 #: How much better than the rule's choice a candidate must score to replace it.
@@ -49,11 +46,7 @@ def _key(index: TokenIndex, doc: Any, first: int, last: int, shift: int) -> Any:
 def content_groups(doc: Any, article: Any, shift: int, cue_model: CueModel) -> list[Group]:
     """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle)."""
     index = TokenIndex(article.text)
-    quotes = QuoteIndex(doc)
-    found = rule_attributions(doc, quotes)
-    sure = [raw for raw in found if raw.sure]
-    found = with_sure(doc, with_learned_cues(doc, quotes, found, cue_model), sure)
-    found, floating = floating_quotes(doc, quotes, found)
+    found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model)
     golds = [
         (index.key(gold.cue), index.key(gold.content))
         for gold in article.attributions
@@ -83,37 +76,17 @@ def fit_content(
     groups: Sequence[Group], *, c: float, seed: int, margin: float = 0.0
 ) -> ContentModel:
     """A logistic regression over all candidates of ``groups``."""
-    try:
-        from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
-        from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
-    except ImportError as err:
-        raise ModelError(
-            f"training needs scikit-learn ({err}): pip install 'claimscope[train]'"
-        ) from err
     rows = [(features, label) for group in groups for features, label, _ in group]
     random.Random(seed).shuffle(rows)
-    counts = Counter(f for features, _ in rows for f in set(features))
-    vocabulary = {
-        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= MIN_COUNT))
-    }
-    if not vocabulary or len({label for _, label in rows}) < 2:
+    fitted = fit_logistic(
+        rows, c=c, seed=seed, min_count=MIN_COUNT, prune_below=PRUNE_BELOW, max_iter=300
+    )
+    if fitted is None:
         # Too little data to learn from (tiny test folders): no weights, so every candidate
         # ties and the rule's own choice, listed first, is kept.
         return ContentModel(weights={}, bias=0.0, margin=margin)
-    r, cols = [], []
-    for row, (features, _) in enumerate(rows):
-        for column in sorted({vocabulary[f] for f in features if f in vocabulary}):
-            r.append(row)
-            cols.append(column)
-    matrix = csr_matrix(([1.0] * len(r), (r, cols)), shape=(len(rows), len(vocabulary)))
-    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=300)
-    model.fit(matrix, [int(label) for _, label in rows])
-    weights = {
-        f: round(float(w), 3)
-        for f, w in zip(vocabulary, model.coef_[0], strict=True)
-        if abs(w) >= PRUNE_BELOW
-    }
-    return ContentModel(weights, round(float(model.intercept_[0]), 4), margin)
+    weights, bias = fitted
+    return ContentModel(weights, bias, margin)
 
 
 def choice_accuracy(groups: Sequence[Group], model: ContentModel | None) -> float:
@@ -126,10 +99,12 @@ def choice_accuracy(groups: Sequence[Group], model: ContentModel | None) -> floa
             right += any(label and rule for _, label, rule in group)
         else:
             scores = [model.probability(features) for features, _, _ in group]
-            best = max(range(len(group)), key=scores.__getitem__)
-            rule = next((n for n, item in enumerate(group) if item[2]), best)
-            chosen = best if scores[best] >= scores[rule] + model.margin else rule
-            right += group[chosen][1]
+            rule = next((n for n, item in enumerate(group) if item[2]), None)
+            # pick keeps the rule's choice (None) only when the rule offered one.
+            chosen = model.pick(scores, rule)
+            index = rule if chosen is None else chosen
+            assert index is not None
+            right += group[index][1]
     return right / len(groups)
 
 
