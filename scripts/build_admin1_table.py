@@ -36,11 +36,11 @@ from region_seats import region_seats
 from claimscope.gazetteer import (
     _REGION_TYPE_WORDS,
     _ascii_key,
-    _city_of_adjective,
     _clean_region_name,
     _pycountry_records,
     fold,
 )
+from claimscope.gazetteer_build import _city_of_adjective
 
 OUTPUT = Path(__file__).resolve().parent.parent / "src/claimscope/data/admin1_iso.json"
 #: Smaller towns are anchors too (a province may be named after a town of 8,000 people).

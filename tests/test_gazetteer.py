@@ -8,7 +8,6 @@ import pytest
 
 from claimscope.extract.places import resolve_place
 from claimscope.gazetteer import (
-    _city_of_adjective,
     demonym_bases,
     demonym_country,
     fold,
@@ -16,6 +15,7 @@ from claimscope.gazetteer import (
     lookup,
     tag_names,
 )
+from claimscope.gazetteer_build import _city_of_adjective
 
 
 def _ents(doc: Any) -> list[tuple[str, str]]:
