@@ -14,14 +14,9 @@ import pytest
 from claimscope.extract.times import extract_times
 from claimscope.extract.timex import Anchor, normalize
 from claimscope.extract.timex_lexicon import words_of
+from timex_cases import timex_of
 
 D = dt.date
-
-
-def _value(nlp: Any, text: str, span: str, published: dt.date) -> tuple[str, str | None]:
-    found = {t.span.text: t for t in extract_times(nlp(text), published)}
-    assert span in found, sorted(found)
-    return found[span].type, found[span].value
 
 
 # --- the tense of the clause, through the parser --------------------------------------------
@@ -70,13 +65,13 @@ def _value(nlp: Any, text: str, span: str, published: dt.date) -> tuple[str, str
 def test_tense_of_the_clause(
     nlp: Any, text: str, span: str, published: dt.date, expected: tuple[str, str]
 ) -> None:
-    assert _value(nlp, text, span, published) == expected
+    assert timex_of(nlp, text, span, published) == expected
 
 
 def test_the_plain_past_still_wins_for_the_day_of_an_event(nlp: Any) -> None:
     # A regression guard: the stretch rule must not touch "reopened on August 25".
     text = "The Corvale bridge reopened on August 25."
-    assert _value(nlp, text, "August 25", D(2031, 8, 21)) == ("DATE", "2030-08-25")
+    assert timex_of(nlp, text, "August 25", D(2031, 8, 21)) == ("DATE", "2030-08-25")
 
 
 # --- expressions read with the article around them -------------------------------------------
@@ -84,36 +79,36 @@ def test_the_plain_past_still_wins_for_the_day_of_an_event(nlp: Any) -> None:
 
 def test_the_year_ended_a_day_is_one_year_long(nlp: Any) -> None:
     text = "Corvale Mills earned $4 million in the year ended March 31."
-    assert _value(nlp, text, "the year", D(2031, 10, 31)) == ("DURATION", "P1Y")
+    assert timex_of(nlp, text, "the year", D(2031, 10, 31)) == ("DURATION", "P1Y")
 
 
 def test_the_year_alone_is_the_year_of_publication(nlp: Any) -> None:
     text = "Corvale Mills expects higher sales for the year."
-    assert _value(nlp, text, "the year", D(2031, 10, 31)) == ("DATE", "2031")
+    assert timex_of(nlp, text, "the year", D(2031, 10, 31)) == ("DATE", "2031")
 
 
 def test_a_quarter_written_with_its_year_takes_the_reported_quarter(nlp: Any) -> None:
     text = (
         "Belmora Foods said third-quarter profit rose 8%. It earned $2 million in the 2030 quarter."
     )
-    assert _value(nlp, text, "the 2030 quarter", D(2031, 10, 30)) == ("DATE", "2030-Q3")
+    assert timex_of(nlp, text, "the 2030 quarter", D(2031, 10, 30)) == ("DATE", "2030-Q3")
 
 
 def test_a_weekday_picks_the_year_of_its_date(nlp: Any) -> None:
     # 2031-04-26 is a Saturday, 2030-04-26 a Friday: the weekday decides, not the past tense.
     text = "The Belmora Daily Courier said in an editorial on Saturday, April 26, that it agreed."
-    assert _value(nlp, text, "Saturday, April 26", D(2031, 4, 25)) == ("DATE", "2031-04-26")
+    assert timex_of(nlp, text, "Saturday, April 26", D(2031, 4, 25)) == ("DATE", "2031-04-26")
 
 
 def test_weekday_without_a_date_in_agreement_is_left_to_the_date(nlp: Any) -> None:
     # 2031-10-13 is a Monday: "Friday Oct. 13" agrees with no year near publication.
     text = "Corvale Mills lost $4 million on Friday Oct. 13 alone."
-    assert _value(nlp, text, "Friday Oct. 13", D(2031, 10, 27))[1] == "2031-10-13"
+    assert timex_of(nlp, text, "Friday Oct. 13", D(2031, 10, 27))[1] == "2031-10-13"
 
 
 def test_a_clock_time_with_its_day(nlp: Any) -> None:
     text = "Varn Holdings extended its offer until 5 p.m. EST Nov. 9."
-    assert _value(nlp, text, "5 p.m. EST Nov. 9", D(2031, 11, 2)) == ("TIME", "2031-11-09T17:00")
+    assert timex_of(nlp, text, "5 p.m. EST Nov. 9", D(2031, 11, 2)) == ("TIME", "2031-11-09T17:00")
 
 
 # --- single expressions ------------------------------------------------------------------------

@@ -16,14 +16,9 @@ import pytest
 from claimscope.extract.times import extract_times
 from claimscope.extract.timex import Anchor, normalize
 from claimscope.extract.timex_values import period
+from timex_cases import timex_of
 
 D = dt.date
-
-
-def _value(nlp: Any, text: str, span: str, published: dt.date) -> tuple[str, str | None]:
-    found = {t.span.text: t for t in extract_times(nlp(text), published)}
-    assert span in found, sorted(found)
-    return found[span].type, found[span].value
 
 
 # --- counts and fractions -------------------------------------------------------------------
@@ -74,7 +69,7 @@ def test_the_year_said_in_words() -> None:
     ],
 )  # fmt: skip
 def test_counted_durations_in_text(nlp: Any, text: str, span: str, expected: str) -> None:
-    assert _value(nlp, text, span, D(2031, 3, 10)) == ("DURATION", expected)
+    assert timex_of(nlp, text, span, D(2031, 3, 10)) == ("DURATION", expected)
 
 
 # --- parts of a deictic year -----------------------------------------------------------------
@@ -97,7 +92,7 @@ def test_parts_of_a_deictic_year(text: str, expected: str) -> None:
 
 def test_as_early_as_is_left_out(nlp: Any) -> None:
     text = "The Corvale Textiles spin-off could be effective as early as next year's first quarter."
-    assert _value(nlp, text, "next year's first quarter", D(2031, 3, 10)) == ("DATE", "2032-Q1")
+    assert timex_of(nlp, text, "next year's first quarter", D(2031, 3, 10)) == ("DATE", "2032-Q1")
 
 
 # --- back references -------------------------------------------------------------------------
@@ -124,7 +119,7 @@ def test_as_early_as_is_left_out(nlp: Any) -> None:
 def test_back_references_take_the_last_written_date(
     nlp: Any, text: str, span: str, expected: str
 ) -> None:
-    assert _value(nlp, text, span, D(2031, 3, 10)) == ("DATE", expected)
+    assert timex_of(nlp, text, span, D(2031, 3, 10)) == ("DATE", expected)
 
 
 def test_back_reference_without_a_written_date_keeps_no_value(nlp: Any) -> None:
@@ -140,13 +135,13 @@ def test_back_reference_without_a_written_date_keeps_no_value(nlp: Any) -> None:
 def test_a_date_modifying_a_noun_is_not_dated_by_the_verb(nlp: Any) -> None:
     # "gave" is past, but the deadline is nine days after publication, not a year before.
     text = "Mayor Ilse Varn gave no reason for the Jan. 14 deadline."
-    assert _value(nlp, text, "Jan. 14", D(2032, 1, 5)) == ("DATE", "2032-01-14")
+    assert timex_of(nlp, text, "Jan. 14", D(2032, 1, 5)) == ("DATE", "2032-01-14")
 
 
 def test_a_period_ended_on_a_day_is_past(nlp: Any) -> None:
     # 2031-11-02: the nearer March 31 is 2032's; "ended" says the year is over.
     text = "Belmora Mills earned $3 million in the year ended March 31."
-    assert _value(nlp, text, "March 31", D(2031, 11, 2)) == ("DATE", "2031-03-31")
+    assert timex_of(nlp, text, "March 31", D(2031, 11, 2)) == ("DATE", "2031-03-31")
 
 
 @pytest.mark.parametrize(
@@ -161,7 +156,7 @@ def test_a_period_ended_on_a_day_is_past(nlp: Any) -> None:
     ],
 )  # fmt: skip
 def test_weekdays_without_tense(nlp: Any, text: str, span: str, expected: str) -> None:
-    assert _value(nlp, text, span, D(2031, 10, 27)) == ("DATE", expected)
+    assert timex_of(nlp, text, span, D(2031, 10, 27)) == ("DATE", expected)
 
 
 # --- clock times with their weekday, sets of months, quarters ------------------------------
@@ -178,23 +173,23 @@ def test_weekdays_without_tense(nlp: Any, text: str, span: str, expected: str) -
     ],
 )  # fmt: skip
 def test_clock_time_with_its_weekday(nlp: Any, text: str, span: str, expected: str) -> None:
-    assert _value(nlp, text, span, D(2031, 10, 27)) == ("TIME", expected)
+    assert timex_of(nlp, text, span, D(2031, 10, 27)) == ("TIME", expected)
 
 
 def test_a_weekday_with_a_clock_time_dates_the_sentence(nlp: Any) -> None:
     # "4 a.m. Thursday" gives the day; "4 in the morning" later in the sentence is that day.
     text = "The Corvale talks ended at 4 a.m. Thursday, and Mayor Varn spoke at 4 in the morning."
-    assert _value(nlp, text, "4 in the morning", D(2031, 10, 31)) == ("TIME", "2031-10-30T04:00")
+    assert timex_of(nlp, text, "4 in the morning", D(2031, 10, 31)) == ("TIME", "2031-10-30T04:00")
 
 
 def test_each_month_is_a_set(nlp: Any) -> None:
     text = "The Belmora marchers parade each July through Corvale."
-    assert _value(nlp, text, "each July", D(2031, 3, 10)) == ("SET", "XXXX-07")
+    assert timex_of(nlp, text, "each July", D(2031, 3, 10)) == ("SET", "XXXX-07")
 
 
 def test_a_quarter_after_an_article_is_the_quarter(nlp: Any) -> None:
     text = "Varn Mutual expects a fourth-quarter charge of $10 million."
-    assert _value(nlp, text, "fourth-quarter", D(2031, 11, 2))[1] == "2031-Q4"
+    assert timex_of(nlp, text, "fourth-quarter", D(2031, 11, 2))[1] == "2031-Q4"
 
 
 def test_a_quarter_not_yet_over_is_not_the_reported_one(nlp: Any) -> None:
@@ -204,7 +199,7 @@ def test_a_quarter_not_yet_over_is_not_the_reported_one(nlp: Any) -> None:
         "Varn Mutual said third-quarter profit rose to $5 million. It expects a fourth-quarter "
         "charge of $10 million. Profit was $4 million a year earlier."
     )
-    assert _value(nlp, text, "a year earlier", D(2031, 11, 2)) == ("DATE", "2030-Q3")
+    assert timex_of(nlp, text, "a year earlier", D(2031, 11, 2)) == ("DATE", "2030-Q3")
 
 
 # --- holidays, deferrals, halves and weeks of a date, "the near term" ----------------------
@@ -232,7 +227,7 @@ def test_postponed_until_a_weekday_is_ahead(nlp: Any) -> None:
     # 2031-10-30 is a Thursday: the Tuesday before is two days nearer, but a postponement is
     # to a later day.
     text = "Corvale officials postponed until Tuesday morning any action on the Varn permit."
-    assert _value(nlp, text, "Tuesday morning", D(2031, 10, 30)) == ("TIME", "2031-11-04TMO")
+    assert timex_of(nlp, text, "Tuesday morning", D(2031, 10, 30)) == ("TIME", "2031-11-04TMO")
 
 
 @pytest.mark.parametrize(
