@@ -43,6 +43,9 @@ class _Candidate(NamedTuple):
     end: int  # one past the last token
     from_model: bool  # the parser's entity (kept even when unread) or a rule match
     label: str  # DATE or TIME for the parser's entities
+    # Words read in front of the span's own: the month a bare day number shares with the
+    # date before it ("April 24 and 25" -> "April 25"). They are not part of the span.
+    borrowed: str = ""
 
 
 # Words in front of a parser entity that TimeML leaves out of the expression ("both" and
@@ -116,22 +119,26 @@ def _candidates(doc: Any) -> list[_Candidate]:
             continue
         found.append(_Candidate(start, end, True, ent.label_))
         # Parts of an entity that joins two dates compete with the whole; the readable wins.
-        cuts = [i for i in range(start + 1, end - 1) if doc[i].lower_ in _JOINERS]
+        cuts = [i for i in range(start + 1, end - 1) if _joins(doc, i)]
         bounds = [start, *cuts, end]
         if cuts:
+            month = ""
             for left, right in itertools.pairwise(bounds):
                 first, last = _trim(doc, left + (left != start), right)
-                if first < last:
-                    found.append(_Candidate(first, last, False, ent.label_))
+                if first >= last:
+                    continue
+                borrowed = month if _bare_day(doc, first, last) else ""
+                found.append(_Candidate(first, last, False, ent.label_, borrowed))
+                if _month_word(doc[first].lower_):
+                    month = doc[first].text
     for match_id, start, end in rule_matcher(doc.vocab)(doc):
         label = doc.vocab.strings[match_id]
         if label == "PREP_YEAR":
             start += 1  # "in 2019": TimeML leaves the preposition out
         if (
-            label != "HOLIDAY"
-            and any(  # the parser calls "Thanksgiving Day" an EVENT
-                t.ent_type_ and t.ent_type_ not in _TEMPORAL_ENTS for t in doc[start:end]
-            )
+            label != "HOLIDAY"  # the parser calls "Thanksgiving Day" an EVENT
+            and not _month_and_day(doc, start, end)  # nor "the Aug. 7 bombings"
+            and any(t.ent_type_ and t.ent_type_ not in _TEMPORAL_ENTS for t in doc[start:end])
         ):
             continue  # "the Belmora Daily Courier", "Fiscal Year 2019 Act": part of a name
         if doc[end - 1].lower_ == "term" and end < len(doc) and doc[end].pos_ == "NOUN":
@@ -143,12 +150,49 @@ def _candidates(doc: Any) -> list[_Candidate]:
     return _with_relators(doc, found)
 
 
+def _joins(doc: Any, i: int) -> bool:
+    """Whether token ``i`` joins two expressions of one entity ("1994, 1995 and 1997")."""
+    if doc[i].lower_ in _JOINERS:
+        return True
+    # A comma joins only whole years: in "Aug. 7, 1998" it belongs to the date.
+    return bool(doc[i].text == "," and doc[i - 1].shape_ == "dddd" == doc[i + 1].shape_)
+
+
+def _month_word(word: str) -> bool:
+    return word.rstrip(".") in MONTHS
+
+
+def _month_and_day(doc: Any, start: int, end: int) -> bool:
+    """Whether the span opens with a month and a day number ("Aug. 7", "March 3, 2024")."""
+    return end - start >= 2 and _month_word(doc[start].lower_) and doc[start + 1].is_digit
+
+
+def _bare_day(doc: Any, start: int, end: int) -> bool:
+    """Whether the span is one day-of-month number ("25" of "April 24 and 25")."""
+    token = doc[start]
+    return end == start + 1 and token.is_digit and 1 <= int(token.text) <= 31
+
+
 def _not_a_time(doc: Any, start: int, end: int) -> bool:
     """Time words that here name no time: a kind, a fraction, an age."""
     return (
         _kind_modifier(doc, start, end)
         or _fraction_of(doc, start, end)
         or _age_decade(doc, start, end)
+        or _ordinal_second(doc, start, end)
+        # "the night of": the parser's entity stops at the preposition, and the date that
+        # follows ("the night of Oct. 23") is read on its own.
+        or doc[end - 1].lower_ == "of"
+    )
+
+
+def _ordinal_second(doc: Any, start: int, end: int) -> bool:
+    """Whether "a second" counts rather than measures: "a second group", "a second term"."""
+    words = [t.lower_ for t in doc[start:end]]
+    return (
+        words in (["a", "second"], ["the", "second"])
+        and end < len(doc)
+        and doc[end].pos_ in ("NOUN", "ADJ", "PROPN")
     )
 
 
@@ -201,7 +245,10 @@ def _trim(doc: Any, start: int, end: int) -> tuple[int, int]:
             start += 1
         else:
             break
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].tag_ == "POS"):
+    # A trailing "and" is the parser's entity running into the next item of a list.
+    while end > start and (
+        doc[end - 1].is_punct or doc[end - 1].tag_ == "POS" or doc[end - 1].lower_ in ("and", "or")
+    ):
         end -= 1
     return start, end
 
@@ -256,6 +303,8 @@ def _read_all(
             continue
         seen.add((cand.start, cand.end))
         text = doc[cand.start : cand.end].text
+        if cand.borrowed:
+            text = f"{cand.borrowed} {text}"
         timex = normalize(text, Anchor(published, tense=clause_tense(doc, cand.start, cand.end)))
         if timex is not None:
             out.append((_Reading(cand.start, cand.end, timex), True))

@@ -83,7 +83,16 @@ def clause_tense(doc: Any, start: int, end: int) -> Literal["past", "future"] | 
         return "past"  # a perfect: "has met"
     if verb.tag_ == "VBN" and not aux_tags and any(c.dep_ == "nsubj" for c in verb.children):
         return "past"  # a past tense the tagger took for a participle: "the bridge reopened"
+    if verb.tag_ in ("VBZ", "VBP") and not aux_tags and verb.lemma_ not in _UNSCHEDULED:
+        # News writes a scheduled event in the simple present: "the ministers meet Monday".
+        return "future"
     return None
+
+
+# Present-tense verbs that report or describe rather than schedule ("says Monday", "is").
+_UNSCHEDULED = {"be", "have", "say", "tell", "report", "remain", "seem", "appear", "know",
+                "believe", "think", "want", "need", "continue", "stand", "show",
+                "mean"}  # fmt: skip
 
 
 def _set_at(doc: Any, verb: Any, start: int) -> bool:
