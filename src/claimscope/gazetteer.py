@@ -90,6 +90,14 @@ class TagName:
     major: bool = False
 
 
+#: Letters that Unicode does not decompose into a plain letter and an accent, written the way
+#: English text writes them: "Łódź" -> "lodz", "Tromsø" -> "tromso", "Đà Nẵng" -> "da nang".
+_PLAIN_LETTERS = str.maketrans(
+    {"ł": "l", "ø": "o", "đ": "d", "ð": "d", "ħ": "h", "ı": "i", "ŀ": "l", "ŧ": "t",
+     "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"}
+)  # fmt: skip
+
+
 def fold(name: str) -> str:
     """The index key of a name: no accents, case-folded, one kind of apostrophe and space."""
     if name.isascii():  # most names: skip the (slow) decomposition, casefold == lower
@@ -98,6 +106,7 @@ def fold(name: str) -> str:
         name = name.replace("’", "'").replace("ʼ", "'")
         decomposed = unicodedata.normalize("NFKD", name)
         key = "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+        key = key.translate(_PLAIN_LETTERS)
     if "  " in key or not key.isprintable():  # line breaks, tabs, runs of spaces
         key = " ".join(key.split())
     return key[4:] if key.startswith("the ") else key
@@ -245,7 +254,17 @@ def lookup(name: str) -> tuple[GazetteerPlace, ...]:
     key = fold(name)
     if key.endswith("'s"):
         key = key[:-2]
-    return place_index().get(key, ())
+    # A place's own name first: the alternate names of cities ("Grodno" for Hrodna) are
+    # looked at only when no place is called so, since the lists also hold other places'
+    # names ("Islamabad" among a Bangladeshi city's alternates).
+    return place_index().get(key, ()) or _alternates_index().get(key, ())
+
+
+@lru_cache(maxsize=1)
+def _alternates_index() -> dict[str, tuple[GazetteerPlace, ...]]:
+    from claimscope.gazetteer_build import built
+
+    return {key: tuple(places) for key, places in built().alternates.items()}
 
 
 @lru_cache(maxsize=1)

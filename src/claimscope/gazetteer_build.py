@@ -36,6 +36,8 @@ class _Builder:
 
     def __init__(self, centers: Centers, region_codes: set[str]) -> None:
         self.index: dict[str, list[GazetteerPlace]] = defaultdict(list)
+        #: Cities' alternate names, consulted after the names above (see ``lookup``).
+        self.alternates: dict[str, list[GazetteerPlace]] = defaultdict(list)
         #: Second-level subdivisions, kept apart (see ``lookup_parts``).
         self.parts: dict[str, list[GazetteerPlace]] = defaultdict(list)
         self.tag_names: dict[str, TagName] = {}
@@ -229,12 +231,15 @@ class _Builder:
             tagged = population >= TAG_MIN_POPULATION or capital
             major = population >= MAJOR_CITY_POPULATION or capital
             self.add(name, place, "GPE" if tagged else None, major=major)
-            if population >= 1_000_000:
-                # English exonyms and former names of big cities ("Kiev", "Bombay") resolve,
-                # but are not tagged: the alternate-name lists are long and noisy.
+            if tagged:
+                # English exonyms and former names ("Grodno", "Bombay") resolve a name the
+                # model tagged, but are not looked for: the alternate-name lists are long and
+                # noisy, and are read only where no place has the name as its own.
                 for alt in city.get("alternatenames", ()):
                     if len(alt) > 3 and alt.isascii() and alt[0].isupper() and not alt.isupper():
-                        self.add(alt, place, None)
+                        entries = self.alternates[fold(alt)]
+                        if place not in entries:
+                            entries.append(place)
 
     def continents(self, continents: dict[str, Any]) -> None:
         for info in continents.values():

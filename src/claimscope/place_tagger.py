@@ -271,13 +271,31 @@ def _datelines(doc: Any) -> dict[tuple[int, int], Any]:
         at = text.find("\n", at + 1)
     for start in starts:
         end = start
-        while end < len(doc) and doc[end].is_upper and doc[end].is_alpha:
+        while end < len(doc) and (
+            (doc[end].is_upper and _capital_word(doc[end].text)) or _joins_capitals(doc, end)
+        ):
             end += 1
         if start < end < len(doc) and doc[end].text in _DATELINE_ENDS:
             span = doc[start:end]
             if len(span.text) >= 3 and lookup(span.text):
                 found[(start, end)] = Span(doc, start, end, label="GPE")
     return found
+
+
+def _capital_word(text: str) -> bool:
+    """Letters, with an apostrophe or hyphen inside: "KHARTOUM", "N'DJAMENA", "PORT-AU-PRINCE"."""
+    return text[:1].isalpha() and all(ch.isalpha() or ch in "'’-" for ch in text)
+
+
+def _joins_capitals(doc: Any, i: int) -> bool:
+    """Whether token ``i`` is a hyphen inside a name in capitals: "PORT-AU-PRINCE"."""
+    return (
+        doc[i].text in ("-", "'", "’")
+        and 0 < i < len(doc) - 1
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i + 1].is_upper
+    )
 
 
 def _after_locative(match: Any) -> bool:

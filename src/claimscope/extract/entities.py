@@ -28,6 +28,7 @@ from typing import Any
 from claimscope.extract.acronym_pairs import FUNCTION_WORDS, find_acronym_pairs
 from claimscope.extract.common import span_of_tokens
 from claimscope.extract.names import PLACE_NOUNS, NameMention, collect_mentions
+from claimscope.extract.place_qualifiers import area_after, demonym_after, demonym_before
 from claimscope.extract.places import PlaceContext, article_context, readings, resolve_place
 from claimscope.gazetteer import (
     demonym_bases,
@@ -328,6 +329,15 @@ def _place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceCon
         after = by_start.get(m.name_end + 1)
         if after is not None and doc[m.name_end].text == ",":
             others = PlaceContext(within=readings(names[after.name_start]))
+        else:
+            # "Tripoli in northern Lebanon", "the Indian state of Punjab": an area beside it.
+            beside = (
+                area_after(doc, m.name_end, names)
+                or demonym_before(doc, m.name_start)
+                or demonym_after(doc, m.name_end)
+            )
+            if beside:
+                others = PlaceContext(within=beside)
         contexts[m.name_start] = others
     return contexts
 

@@ -1,0 +1,92 @@
+"""Place resolution, fifth round: letters Unicode does not decompose, alternate names as a
+fallback, the area named beside a place ("Tripoli in northern Lebanon", "the Indian state of
+Punjab", "Perth, the Scottish city"), datelines with apostrophes and hyphens."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimscope.gazetteer import fold, lookup
+
+
+def _place_of(analyzer: Any, text: str, name: str) -> tuple[str | None, str | None]:
+    analysis = analyzer.analyze(text)
+    for entity in analysis.entities:
+        if entity.place is not None and any(m.text == name for m in entity.mentions):
+            return entity.place.country, entity.place.region
+    raise AssertionError(f"{name!r} is no place in {[e.canonical for e in analysis.entities]}")
+
+
+@pytest.mark.parametrize(
+    ("name", "key"), [("Łódź", "lodz"), ("Tromsø", "tromso"), ("Đà Nẵng", "da nang")]
+)
+def test_letters_without_a_decomposition_fold_to_plain_ones(name: str, key: str) -> None:
+    assert fold(name) == key
+
+
+def test_a_city_is_found_by_its_english_spelling_without_special_letters() -> None:
+    assert [(p.country, p.region) for p in lookup("Lodz")] == [("PL", "PL-10")]
+
+
+def test_alternate_names_resolve_when_no_place_has_the_name() -> None:
+    # "Lemberg" is only an alternate name (of Lviv).
+    assert {p.country for p in lookup("Lemberg")} == {"UA"}
+
+
+def test_a_place_s_own_name_beats_other_places_alternate_names() -> None:
+    # Alternate-name lists hold other places' names; the place called so comes first.
+    assert {p.country for p in lookup("Islamabad")} == {"PK"}
+    assert {p.country for p in lookup("Cancun")} == {"MX"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Mayor Ilse Varn flew to Tripoli in northern Lebanon for the talks.", "Tripoli",
+         ("LB", "LB-AS")),
+        ("Farmers in the Indian state of Punjab sold more wheat, Dr. Oren Tal said.", "Punjab",
+         ("IN", "IN-PB")),
+        ("Perth, the Scottish city on the Tay, hosted the Belmora trade fair.", "Perth",
+         ("GB", "GB-SCT")),
+        ("The Belmora Daily Courier opened an office in Cordoba, in Spain.", "Cordoba",
+         ("ES", "ES-AN")),
+    ],
+)  # fmt: skip
+def test_the_area_named_beside_a_place_settles_it(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
+
+
+def test_without_an_area_beside_it_the_usual_reading_stays(analyzer: Any) -> None:
+    text = "Mayor Ilse Varn flew to Tripoli for the talks."
+    assert _place_of(analyzer, text, "Tripoli")[0] == "LY"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("N'DJAMENA, Chad — Mayor Ilse Varn was released on bail.", "N'DJAMENA", "TD"),
+        ("PORT-AU-PRINCE, Haiti — The Belmora aid convoy was stopped.", "PORT-AU-PRINCE", "HT"),
+    ],
+)
+def test_datelines_with_apostrophes_and_hyphens(
+    analyzer: Any, text: str, name: str, country: str
+) -> None:
+    assert _place_of(analyzer, text, name)[0] == country
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        ("Flights to Madeira were cancelled, the Corvale airline said.", "Madeira",
+         ("PT", "PT-30")),
+        ("Protests spread across Bosnia, Dr. Oren Tal reported.", "Bosnia", ("BA", None)),
+    ],
+)  # fmt: skip
+def test_english_names_of_regions_and_countries(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
