@@ -560,8 +560,9 @@ def test_rule_attribution_below_the_keep_threshold_is_dropped(nlp: Any) -> None:
          "Ilse Varn, a lawyer in Corvale"),
         ("Oren Malk, who leads the dockers' union, said the strike would end.",
          "Oren Malk, who leads the dockers' union"),
-        # The relative clause is the attribution itself, not a description of the source.
-        ("The captains who said the harbour was unsafe left early.", "The captains"),
+        # The relative clause is the attribution itself, not a description of the source:
+        # its speaker is written "who" (resolved to the captains, as "he" is to a person).
+        ("The captains who said the harbour was unsafe left early.", "who"),
     ],
 )  # fmt: skip
 def test_source_span_keeps_its_description_but_not_the_cue(
@@ -569,6 +570,18 @@ def test_source_span_keeps_its_description_but_not_the_cue(
 ) -> None:
     record = only(attributions(nlp, text))
     assert record.source is not None and record.source.text == source
+
+
+@pytest.mark.slow
+def test_relative_pronoun_source_takes_entity_and_type_from_its_noun(analyzer: Any) -> None:
+    analysis = analyzer.analyze(
+        "Mayor Ilse Varn, who said the bridge was unsafe, left Corvale on Monday."
+    )
+    record = only(analysis.attributions)
+    assert record.source is not None and record.source.text == "who"
+    assert record.source_type == "official"
+    entity = next(e for e in analysis.entities if e.id == record.source_entity)
+    assert entity.canonical == "Ilse Varn"
 
 
 @pytest.mark.parametrize(

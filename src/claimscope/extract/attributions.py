@@ -183,6 +183,11 @@ class _SourceResolver:
             description = doc[described_last + 1 : last + 1].text.lower()
             described_last = last
         span = span_of_tokens(doc, first, described_last, text=self.text)
+        relative = _relative_subject(head, cue)
+        if relative is not None:
+            # "the senator, who said ...": the clause names its speaker with "who", as written;
+            # the noun it stands for gives the entity and the type, as for "he".
+            span = span_of_tokens(doc, relative.i, relative.i, text=self.text)
         entity = self.linker.naming(head, name.start, name.end)
         referent_type: SourceType | None = None
         if is_pronoun(head) and entity is None:
@@ -227,6 +232,18 @@ class _SourceResolver:
             if seen.head is not None and seen.head.tag_ == "NNS":
                 return seen.entity, seen.source_type
         return None, None
+
+
+def _relative_subject(head: Any, cue: tuple[int, int]) -> Any:
+    """The relative pronoun ("who", "which", "that") that is the subject of the relative
+    clause on ``head`` holding the cue, or None."""
+    for clause in head.children:
+        if clause.dep_ != "relcl" or not clause.left_edge.i <= cue[0] <= clause.right_edge.i:
+            continue
+        for child in clause.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.tag_ in ("WP", "WDT"):
+                return child
+    return None
 
 
 def raw_attributions(
