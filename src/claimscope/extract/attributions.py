@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from claimscope.extract import lexicon as lx
+from claimscope.extract.colon_cues import colon_attributions
 from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
 from claimscope.extract.content_choice import ContentModel, load_content_model
 from claimscope.extract.cue_model import CueModel, load_cue_model
@@ -115,6 +116,7 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
         ):
             raw.kind = "mixed"  # reported speech that quotes some of its words
         found.append(raw)
+    found.extend(colon_attributions(doc, quotes, used))
     found.sort(key=lambda r: (r.content_chars or (doc[r.content[0]].idx,))[0])
     return found
 
@@ -159,7 +161,14 @@ class _SourceResolver:
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.seen: list[_Source] = []
 
-    def resolve(self, head: Any, cue: tuple[int, int], *, last: int | None = None) -> _Source:
+    def resolve(
+        self,
+        head: Any,
+        cue: tuple[int, int],
+        *,
+        last: int | None = None,
+        exact: tuple[int, int] | None = None,
+    ) -> _Source:
         """The source whose phrase is headed by ``head`` (None: nobody is named).
 
         Args:
@@ -167,6 +176,7 @@ class _SourceResolver:
             cue: the cue's token range, which the source phrase never takes in.
             last: the last token of a description of the source that the parse tree does
                 not hold (``RawAttribution.source_last``).
+            exact: the phrase's token range when the rule knows it (``source_range``).
         """
         if head is None:
             return _Source(None, None, None, "anonymous")
@@ -176,8 +186,10 @@ class _SourceResolver:
             # A misparse can hang the cue inside the source phrase ("accounts from the valley
             # paint ...", with "paint" taken for a noun); the source ends before its cue.
             bounds = (bounds[0], max(head.i, cue[0] - 1))
+        if exact is not None:
+            bounds = exact
         name = span_of_tokens(doc, *bounds, text=self.text)
-        first, described_last = described_bounds(head, bounds, avoid=cue)
+        first, described_last = bounds if exact else described_bounds(head, bounds, avoid=cue)
         description = ""
         if last is not None and last > described_last:
             description = doc[described_last + 1 : last + 1].text.lower()
@@ -323,7 +335,9 @@ def extract_attributions(
         elif raw.inherits is not None and id(raw.inherits) in resolved:
             source = resolved[id(raw.inherits)]
         else:
-            source = resolver.resolve(raw.source, raw.cue, last=raw.source_last)
+            source = resolver.resolve(
+                raw.source, raw.cue, last=raw.source_last, exact=raw.source_range
+            )
         resolved[id(raw)] = source
         if raw.content_chars is not None:
             content = make_span(text, *raw.content_chars)
@@ -331,7 +345,9 @@ def extract_attributions(
             content = quotes.close_over(span_of_tokens(doc, *raw.content, text=text), text)
         if not content.text.strip() or not any(ch.isalnum() for ch in content.text):
             continue
-        cue = span_of_tokens(doc, *verb_cue(doc, raw.cue), text=text)
+        # A lone colon or dash is the whole cue ("Ann Bell: ..."): no trimming it away.
+        lone_mark = raw.cue[0] == raw.cue[1] and doc[raw.cue[0]].is_punct
+        cue = span_of_tokens(doc, *verb_cue(doc, raw.cue), text=text, trim=not lone_mark)
         key = (cue.start, content.start, content.end)
         if key in seen_keys:
             continue

@@ -37,6 +37,9 @@ class RawAttribution:
     #: Last token of a description of the source that the parse left unattached ("According
     #: to BPA, the state news agency, ..."); None when the parse tree holds the whole phrase.
     source_last: int | None = None
+    #: The source phrase's exact token range, where the rule knows it better than the parse
+    #: (a headline's "Ann Bell: ..."); None: the phrase is read off the parse tree.
+    source_range: tuple[int, int] | None = None
     #: The rule is sure of this attribution on its own, so the cue model does not veto it: it
     #: scores words by what PolNeAR marks, and PolNeAR's parses rarely hold the pattern.
     sure: bool = False
