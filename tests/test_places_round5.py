@@ -90,3 +90,27 @@ def test_english_names_of_regions_and_countries(
     analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
 ) -> None:
     assert _place_of(analyzer, text, name) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A hyphen between the proper nouns of a name the model left untagged.
+        ("Tourism in Mecklenburg-Western Pomerania grew, Dr. Oren Tal said.",
+         "Mecklenburg-Western Pomerania", ("DE", "DE-MV")),
+        # "the <part> of X" lies in X.
+        ("Lava reached the sea on the Big Island of Hawaii, the Corvale observatory said.",
+         "Big Island of Hawaii", ("US", "US-HI")),
+    ],
+)  # fmt: skip
+def test_names_the_model_splits_or_wraps(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
+
+
+def test_a_sea_named_after_a_country_lies_in_none(analyzer: Any) -> None:
+    analysis = analyzer.analyze("Oil from the Belmora tanker spread across the Gulf of Mexico.")
+    assert all(e.place is None or e.place.country != "MX" for e in analysis.entities), [
+        (e.canonical, e.place) for e in analysis.entities
+    ]

@@ -208,7 +208,10 @@ class PlaceTagger:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
             # A type word the tagger calls a common noun ends a name: "the Donetsk region".
             words = match[:-1] if len(match) > 1 and match[-1].lower_ in _NAME_TYPE_WORDS else match
-            if all(token.tag_ in _PROPER_TAGS for token in words):
+            # A hyphen inside joins the name's words: "Mecklenburg-Western Pomerania".
+            if words[0].tag_ in _PROPER_TAGS and all(
+                token.tag_ in _PROPER_TAGS or token.tag_ == "HYPH" for token in words
+            ):
                 return True
             # The small model tags many capitalised names as common nouns at a sentence start
             # or after a quotation mark ("Suriname", "Flanders"): a strong name that is no

@@ -39,6 +39,7 @@ from claimscope.extract.cues import (
     verb_cue,
 )
 from claimscope.extract.direct_quotes import direct_quotes, floating_quotes
+from claimscope.extract.evidence_cues import evidence_attributions
 from claimscope.extract.learned_cues import with_learned_cues
 from claimscope.extract.quotes import QuoteIndex
 from claimscope.extract.sources import (
@@ -117,6 +118,7 @@ def rule_attributions(doc: Any, quotes: QuoteIndex) -> list[RawAttribution]:
             raw.kind = "mixed"  # reported speech that quotes some of its words
         found.append(raw)
     found.extend(colon_attributions(doc, quotes, used))
+    found.extend(evidence_attributions(doc, used))
     found.sort(key=lambda r: (r.content_chars or (doc[r.content[0]].idx,))[0])
     return found
 

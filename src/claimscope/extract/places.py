@@ -36,6 +36,11 @@ from claimscope.schema import Place
 _TIER = {"country": 0, "region": 1, "area": 1, "subregion": 1.5, "city": 2}
 #: A city elsewhere with at least this share of the chosen city's population is a real rival.
 _RIVAL_SHARE = 0.2
+#: Words for a part of a place in "the <part> of X" ("the Big Island of Hawaii").
+_PART_WORDS = frozenset(
+    {"island", "islands", "city", "town", "port", "province", "state", "region", "county",
+     "district", "municipality", "capital", "outskirts", "suburbs", "centre", "center"}
+)  # fmt: skip
 #: A city this large, named like a region of its country it is not in, is the usual reading.
 _METROPOLIS = 1_000_000
 
@@ -80,6 +85,12 @@ def resolve_place(name: str, context: PlaceContext | None = None) -> Place | Non
         head, _, tail = name.partition(", ")
         within = readings(tail)
         return resolve_place(head, PlaceContext(within=within)) if within else None
+    if not candidates and " of " in name:
+        # "the Big Island of Hawaii", "the port city of Sfax": a part of the named place,
+        # which is where it lies. Seas and gulfs ("the Gulf of Mexico") lie in no country.
+        head, _, tail = name.rpartition(" of ")
+        if head.split()[-1].lower() in _PART_WORDS:
+            return resolve_place(tail, context)
     if not candidates:
         return None
     best = _default(candidates)
