@@ -114,3 +114,40 @@ def test_a_sea_named_after_a_country_lies_in_none(analyzer: Any) -> None:
     assert all(e.place is None or e.place.country != "MX" for e in analysis.entities), [
         (e.canonical, e.place) for e in analysis.entities
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Towns below the big-city size are tagged after a word that says a place follows.
+        ("A ferry was suspended north of Kherson, Mayor Ilse Varn said.", "Kherson",
+         ("UA", "UA-65")),
+        ("Raids hit centres around Myawaddy, the Belmora Daily Courier reported.", "Myawaddy",
+         ("MM", "MM-13")),
+        # A possessive after a strong place name: the place, not an organisation.
+        ("Auckland's council approved the Corvale rail line.", "Auckland", ("NZ", "NZ-AUK")),
+        # A capital that is a region of its own.
+        ("Ulaanbaatar's winter smog worried Dr. Oren Tal.", "Ulaanbaatar", ("MN", "MN-1")),
+        # A list of places the model took for one organisation.
+        ("Trains between Perth and Inverness were cancelled, Ann Bell said.", "Inverness",
+         ("GB", "GB-SCT")),
+        # Names with "and" inside stay whole.
+        ("São Tomé and Príncipe held a calm vote, Dr. Oren Tal said.", "São Tomé and Príncipe",
+         ("ST", None)),
+        # Spellings that differ in hyphens and apostrophes.
+        ("Fighting flared near Marib, the Belmora Daily Courier reported.", "Marib",
+         ("YE", "YE-MA")),
+    ],
+)  # fmt: skip
+def test_round_six_tagging(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
+
+
+def test_a_town_name_without_a_locative_word_is_left_to_the_model(nlp: Any) -> None:
+    # "Kherson" is a town-sized name in the data: without "in", "near", "north of" before it,
+    # the gazetteer does not tag it on its own.
+    with nlp.select_pipes(disable=["ner"]):
+        doc = nlp("Kherson spoke to the Belmora council on Monday.")
+    assert not any(ent.text == "Kherson" for ent in doc.ents)

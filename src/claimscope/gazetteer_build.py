@@ -18,6 +18,7 @@ from claimscope.gazetteer import (
     _REGION_TYPE_WORDS,
     MAJOR_CITY_POPULATION,
     TAG_MIN_POPULATION,
+    TOWN_TAG_MIN_POPULATION,
     GazetteerPlace,
     TagName,
     _ascii_key,
@@ -55,6 +56,7 @@ class _Builder:
         *,
         reviewed: bool = False,
         major: bool = False,
+        town: bool = False,
     ) -> None:
         key = fold(name)
         entries = (self.parts if place.kind == "subregion" else self.index)[key]
@@ -65,6 +67,12 @@ class _Builder:
         if not label:
             return
         old = self.tag_names.get(name)
+        if town:
+            if old is None:
+                self.tag_names[name] = TagName(label=label, reviewed=False, town=True)
+            return  # a name some bigger place or reviewed entry has keeps its standing
+        if old is not None and old.town:
+            old = None  # a city or region of the name outranks a town
         if old is None or reviewed > old.reviewed:
             # A reviewed name keeps its flag when a source also has it ("Wales").
             major = major or (old is not None and old.major)
@@ -113,7 +121,12 @@ class _Builder:
                 # "Korea, Republic of" is how a list sorts a name, not how text writes it.
                 self.add(name, place, None if "," in name else "GPE", reviewed=True)
 
-    def regions(self, cities_by_country: dict[str, list[tuple[str, str, int]]]) -> None:
+    def regions(
+        self,
+        cities_by_country: dict[str, list[tuple[str, str, int]]],
+        capitals: set[tuple[str, str]],
+    ) -> None:
+        capital_keys = {(fold(name), country) for name, country in capitals}
         for record in _subdivisions():
             code, country = record["code"], record["code"].split("-")[0]
             raw = _clean_region_name(record["name"])
@@ -144,7 +157,9 @@ class _Builder:
             )
             self.add(raw, place, None)
             for name in english:
-                self.add(name, place, "GPE")
+                # A capital that is a region of its own ("Ulaanbaatar"; GeoNames spells the
+                # city "Ulan Bator") means the capital as surely as a capital city's name does.
+                self.add(name, place, "GPE", major=(fold(name), country) in capital_keys)
             self.region_places[code] = place
 
     def subregions(self) -> None:
@@ -230,7 +245,8 @@ class _Builder:
             capital = (name, country) in capitals
             tagged = population >= TAG_MIN_POPULATION or capital
             major = population >= MAJOR_CITY_POPULATION or capital
-            self.add(name, place, "GPE" if tagged else None, major=major)
+            town = not tagged and population >= TOWN_TAG_MIN_POPULATION
+            self.add(name, place, "GPE" if tagged or town else None, major=major, town=town)
             if tagged:
                 # English exonyms and former names ("Grodno", "Bombay") resolve a name the
                 # model tagged, but are not looked for: the alternate-name lists are long and
@@ -420,7 +436,7 @@ def built() -> _Builder:
     # project's reviewed labels (LOC for areas) win over a generic GPE.
     builder.aliases()
     builder.countries(geo_countries)
-    builder.regions(cities_by_country)
+    builder.regions(cities_by_country, capitals)
     builder.known_aliases()
     builder.cities(cities, capitals)
     builder.city_names()

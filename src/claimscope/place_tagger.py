@@ -26,6 +26,7 @@ Example:
 
 from __future__ import annotations
 
+import itertools
 from typing import Any
 
 from spacy.tokens import Span
@@ -53,6 +54,8 @@ _LOCATIVES = frozenset(
 #: Tags a capitalised place name may wrongly get at a sentence start ("Suriname" NN,
 #: "Barbados" NNS, "Java" RB); a verb or adjective tag there means a word ("Reading is ...").
 _NAME_LIKE_TAGS = frozenset({"NN", "NNS", "RB", "FW", "UH"})
+#: Small words inside a multi-word place name ("Trinidad and Tobago", "Isle of Man").
+_NAME_JOINERS = frozenset({"and", "of", "the", "de", "del", "la", "el", "al", "du", "des"})
 #: Tokens after a dateline's place: "KANO, Nigeria —", "SANTIAGO —", "LAGOS (Reuters) -".
 _DATELINE_ENDS = frozenset({"—", "–", "-", "--", ",", "("})
 
@@ -130,20 +133,23 @@ class PlaceTagger:
         # tokenised Doc per name, and creating the lexemes of ~10,000 names costs seconds of
         # load time; this table costs milliseconds and the per-document work stays a
         # dictionary lookup for each capitalised token.
-        by_head: dict[str, list[tuple[str, str, bool]]] = {}
+        by_head: dict[str, list[tuple[str, str, bool, bool]]] = {}
         for surface, name in tag_names().items():
             if _usable(surface, name, words, self._given):
-                entry = (surface, name.label, _strong(surface, name, words))
+                strong = _strong(surface, name, words) and not name.town
+                entry = (surface, name.label, strong, name.town)
                 by_head.setdefault(_head(surface), []).append(entry)
         self._by_head = {
             head: sorted(entries, key=lambda e: -len(e[0])) for head, entries in by_head.items()
         }
         self.pattern_count = sum(len(entries) for entries in by_head.values())
 
-    def _matches(self, doc: Any) -> list[tuple[Any, bool]]:
-        """Every gazetteer name in ``doc`` that starts and ends on token boundaries."""
+    def _matches(self, doc: Any) -> tuple[list[tuple[Any, bool]], set[tuple[int, int]]]:
+        """Every gazetteer name in ``doc`` that starts and ends on token boundaries, and which
+        of them are towns (tagged only where nothing else is and a locative word precedes)."""
         text = doc.text
         found: list[tuple[Any, bool]] = []
+        towns: set[tuple[int, int]] = set()
         for token in doc:
             # Not ``is_title``: "KwaZulu-Natal" and "McAllen" have capitals inside.
             if token.is_lower or not token.text[:1].isupper():
@@ -151,19 +157,25 @@ class PlaceTagger:
             entries = self._by_head.get(_head(token.text))
             if not entries:
                 continue
-            for surface, label, strong in entries:
+            for surface, label, strong, town in entries:
+                if town and not _town_context(doc, token.i):
+                    continue
                 if text.startswith(surface, token.idx):
                     span = doc.char_span(token.idx, token.idx + len(surface), label=label)
                     if span is not None:
                         found.append(_with_type_word(span, strong))
-        return found
+                        if town:
+                            towns.add((span.start, span.end))
+        return found, towns
 
     def __call__(self, doc: Any) -> Any:
         from spacy.util import filter_spans
 
         _trim_possessives(doc)
+        _split_place_lists(doc)
         datelines = _datelines(doc)
-        found = self._matches(doc) + [(span, True) for span in datelines.values()]
+        matched, towns = self._matches(doc)
+        found = matched + [(span, True) for span in datelines.values()]
         if not found:
             return doc
         strong_of = {(span.start, span.end): strong for span, strong in found}
@@ -185,6 +197,8 @@ class PlaceTagger:
                 if (ent := ent_of.get(i)) is not None
             }
             key = (match.start, match.end)
+            if key in towns and not all(t.tag_ in _PROPER_TAGS for t in match):
+                continue  # a town's name is a proper noun where it is one
             # A dateline holds nothing but a place, whatever the model made of it.
             if key in datelines or self._accept(match, inside, strong_of[key], person_words):
                 replaced.update(inside)
@@ -199,18 +213,25 @@ class PlaceTagger:
         self, match: Any, inside: dict[tuple[int, int], Any], strong: bool, person_words: set[str]
     ) -> bool:
         doc = match.doc
-        if any(
-            end > match.end or (start < match.start and not _articles(doc[start : match.start]))
+        # A label no place has ("Myawaddy on the Thai" as a WORK_OF_ART) marks no real name.
+        misread = all(ent.label_ in _WRONG_FOR_PLACES for ent in inside.values())
+        if not misread and any(
+            (end > match.end and not (strong and _possessive_after(match)))
+            or (start < match.start and not _articles(doc[start : match.start]))
             for start, end in inside
         ):
-            return False  # part of a longer name the model found: "Bank of Kursk"
+            # Part of a longer name the model found: "Bank of Kursk". But "Auckland's
+            # council": a strong place name owns what follows its "'s".
+            return False
         if not inside:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
             # A type word the tagger calls a common noun ends a name: "the Donetsk region".
             words = match[:-1] if len(match) > 1 and match[-1].lower_ in _NAME_TYPE_WORDS else match
-            # A hyphen inside joins the name's words: "Mecklenburg-Western Pomerania".
+            # A hyphen or a small word inside joins the name's words: "Mecklenburg-Western
+            # Pomerania", "São Tomé and Príncipe", "Bosnia and Herzegovina".
             if words[0].tag_ in _PROPER_TAGS and all(
-                token.tag_ in _PROPER_TAGS or token.tag_ == "HYPH" for token in words
+                token.tag_ in _PROPER_TAGS or token.tag_ == "HYPH" or token.lower_ in _NAME_JOINERS
+                for token in words
             ):
                 return True
             # The small model tags many capitalised names as common nouns at a sentence start
@@ -237,6 +258,39 @@ class PlaceTagger:
             if not (strong or lone_person or _after_locative(match)):
                 return False
         return True
+
+
+def _possessive_after(match: Any) -> bool:
+    """Whether ``match`` is followed by a possessive "'s" ("Auckland's council")."""
+    return match.end < len(match.doc) and match.doc[match.end].text in _POSSESSIVES
+
+
+def _split_place_lists(doc: Any) -> None:
+    """Split the model's "Perth and Inverness" (one ORG or GPE) into its places, where every
+    part is a gazetteer name: a list of places is no organisation."""
+    ents = list(doc.ents)
+    out: list[Any] = []
+    changed = False
+    for ent in ents:
+        cuts = [t.i for t in ent if t.lower_ in ("and", ",") and ent.start < t.i < ent.end - 1]
+        if ent.label_ not in ("ORG", "GPE", "LOC") or not cuts or lookup(ent.text):
+            # "Trinidad and Tobago", "São Tomé and Príncipe": one name with "and" inside.
+            out.append(ent)
+            continue
+        bounds = [ent.start, *cuts, ent.end]
+        parts = [
+            doc[left + (left != ent.start) : right] for left, right in itertools.pairwise(bounds)
+        ]
+        parts = [part for part in parts if len(part)]
+        if len(parts) > 1 and all(
+            part[0].text[:1].isupper() and lookup(part.text) for part in parts
+        ):
+            out.extend(Span(doc, part.start, part.end, label="GPE") for part in parts)
+            changed = True
+        else:
+            out.append(ent)
+    if changed:
+        doc.ents = out
 
 
 def _trim_possessives(doc: Any) -> None:
@@ -299,6 +353,25 @@ def _joins_capitals(doc: Any, i: int) -> bool:
         and not doc[i].whitespace_
         and doc[i + 1].is_upper
     )
+
+
+#: Words before "of" that make the next name a place: "north of Kherson", "the siege of X".
+_PLACE_OF = frozenset(
+    {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+     "outskirts", "siege", "residents", "city", "town", "village", "port", "mayor", "centre",
+     "center", "streets", "suburbs"}
+)  # fmt: skip
+_TOWN_LOCATIVES = _LOCATIVES | {"from", "through", "around", "toward", "towards", "near"}
+
+
+def _town_context(doc: Any, i: int) -> bool:
+    """Whether the word before token ``i`` says a place comes next, for a town's name."""
+    if i == 0:
+        return False
+    before = doc[i - 1].lower_
+    if before in _TOWN_LOCATIVES:
+        return True
+    return before == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_OF
 
 
 def _after_locative(match: Any) -> bool:
