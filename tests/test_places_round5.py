@@ -151,3 +151,27 @@ def test_a_town_name_without_a_locative_word_is_left_to_the_model(nlp: Any) -> N
     with nlp.select_pipes(disable=["ner"]):
         doc = nlp("Kherson spoke to the Belmora council on Monday.")
     assert not any(ent.text == "Kherson" for ent in doc.ents)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A close spelling of a big city's name, after a locative word.
+        ("The quake struck the hills south of Marrakech, Dr. Oren Tal said.", "Marrakech",
+         ("MA", "MA-07")),
+        # "County X" names the Irish county.
+        ("Storms cut power across County Kerry, the Corvale utility said.", "County Kerry",
+         ("IE", "IE-M")),
+        ("Protests broke out in Karakalpakstan, Mayor Ilse Varn said.", "Karakalpakstan",
+         ("UZ", "UZ-QR")),
+    ],
+)  # fmt: skip
+def test_round_seven_tagging(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
+
+
+def test_a_city_named_like_a_person_stays_a_person_the_model_saw(analyzer: Any) -> None:
+    analysis = analyzer.analyze("Florence Varn said the Corvale vote was fair.")
+    assert all(e.place is None for e in analysis.entities if e.canonical.startswith("Florence"))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
@@ -186,6 +187,9 @@ class _Builder:
                 # would add 20,000 keys that name no part anyone writes.
                 for form in (name, f"County {name}", f"{name} County", f"{name} province"):
                     self.add(form, place, None)
+                # "County Kerry" with its type word first names nothing but the county.
+                if not name.startswith("County"):
+                    self.add(f"County {name}", place, "GPE")
 
     def region_names(self) -> None:
         """The project's English names of regions ("Catalonia"), and every region name with
@@ -200,6 +204,19 @@ class _Builder:
                 for suffix in _TYPE_SUFFIXES:
                     self.add(key + suffix, place, None)
 
+    def spelling_variants(self, name: str, alternates: Any) -> None:
+        """Tag close spellings of a big city's name from its alternate names ("Marrakech" for
+        "Marrakesh"), after a locative word only: the lists also hold other languages' forms,
+        and the letters-only index resolves them after every place's own name."""
+        own = _plain(name).lower()
+        for alt in alternates:
+            if len(alt) <= 3 or not alt.isascii() or not alt[0].isupper() or alt.isupper():
+                continue
+            if alt in self.tag_names or alt.lower() == own:
+                continue
+            if SequenceMatcher(None, alt.lower(), own).ratio() >= _VARIANT_SIMILARITY:
+                self.tag_names[alt] = TagName(label="GPE", reviewed=False, town=True)
+
     def plain_tag_names(self) -> None:
         """Tag the unaccented spelling of accented names too ("Thessaloniki" beside
         "Thessaloníki", "Bogota", "Provence-Alpes-Cote d'Azur" with a straight apostrophe):
@@ -209,6 +226,12 @@ class _Builder:
                 plain = _plain(name)
                 if plain != name and plain not in self.tag_names:
                     self.tag_names[plain] = tag
+        # English text writes "Port Vila" for "Port-Vila" and "Syunik" for "Syunik'": the
+        # letters-only look-up resolves such spellings, and the tagger looks for them too.
+        for name, tag in list(self.tag_names.items()):
+            loose = _loose(_plain(name) if not name.isascii() else name)
+            if loose != name and len(loose) >= 4 and loose not in self.tag_names:
+                self.tag_names[loose] = tag
 
     def city_names(self) -> None:
         """The project's English and former names of cities ("Kiev", "Bombay"), tagged."""
@@ -247,6 +270,8 @@ class _Builder:
             major = population >= MAJOR_CITY_POPULATION or capital
             town = not tagged and population >= TOWN_TAG_MIN_POPULATION
             self.add(name, place, "GPE" if tagged or town else None, major=major, town=town)
+            if major:
+                self.spelling_variants(name, city.get("alternatenames", ()))
             if tagged:
                 # English exonyms and former names ("Grodno", "Bombay") resolve a name the
                 # model tagged, but are not looked for: the alternate-name lists are long and
@@ -305,6 +330,17 @@ class _Builder:
             if place is not None:
                 for name in alias["names"]:
                     self.add(name, place, alias["label"], reviewed=True)
+
+
+#: How alike an alternate name must be to a city's own to count as a spelling of it.
+_VARIANT_SIMILARITY = 0.8
+
+
+def _loose(name: str) -> str:
+    """``name`` with hyphens as spaces and no apostrophes ("Port-Vila" -> "Port Vila")."""
+    for mark in ("'", "’", "‘", "ʼ", "`"):
+        name = name.replace(mark, "")
+    return name.replace("-", " ")
 
 
 def _uninvert(name: str) -> str | None:

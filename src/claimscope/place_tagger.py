@@ -139,6 +139,11 @@ class PlaceTagger:
                 strong = _strong(surface, name, words) and not name.town
                 entry = (surface, name.label, strong, name.town)
                 by_head.setdefault(_head(surface), []).append(entry)
+            elif surface in self._given and name.major:
+                # "around Valencia", "in Florence": a big city named like a person is looked
+                # for after a locative word, as a town is, and never over a PERSON label.
+                entry = (surface, name.label, False, True)
+                by_head.setdefault(_head(surface), []).append(entry)
         self._by_head = {
             head: sorted(entries, key=lambda e: -len(e[0])) for head, entries in by_head.items()
         }
@@ -200,7 +205,9 @@ class PlaceTagger:
             if key in towns and not all(t.tag_ in _PROPER_TAGS for t in match):
                 continue  # a town's name is a proper noun where it is one
             # A dateline holds nothing but a place, whatever the model made of it.
-            if key in datelines or self._accept(match, inside, strong_of[key], person_words):
+            if key in datelines or self._accept(
+                match, inside, strong_of[key], person_words, town=key in towns
+            ):
                 replaced.update(inside)
                 added.append(match)
         if added:
@@ -210,7 +217,13 @@ class PlaceTagger:
         return doc
 
     def _accept(
-        self, match: Any, inside: dict[tuple[int, int], Any], strong: bool, person_words: set[str]
+        self,
+        match: Any,
+        inside: dict[tuple[int, int], Any],
+        strong: bool,
+        person_words: set[str],
+        *,
+        town: bool = False,
     ) -> bool:
         doc = match.doc
         # A label no place has ("Myawaddy on the Thai" as a WORK_OF_ART) marks no real name.
@@ -255,7 +268,8 @@ class PlaceTagger:
             # after a locative word, or where the model's guess is a one-word person: a person
             # is introduced by a full name, which ``person_words`` holds.
             lone_person = labels == {"PERSON"} and len(match) == 1
-            if not (strong or lone_person or _after_locative(match)):
+            # A town's name was only looked for after a locative word ("south of X").
+            if not (strong or lone_person or town or _after_locative(match)):
                 return False
         return True
 
