@@ -360,6 +360,7 @@ MD-GA Comrat,Ceadîr-Lunga
 WS-AA Leulumoega|WS-AL Mulifanua|WS-AT Lufilufi|WS-FA Safotulafai|WS-GI Safotu|WS-PA Vailoa
 WS-TU Apia|WS-VF Samamea|WS-VS Asau
 YE-AB Zinjibar|YE-JA Al Hazm
+GL-SM Nuuk
 """
 
 

@@ -175,3 +175,35 @@ def test_round_seven_tagging(
 def test_a_city_named_like_a_person_stays_a_person_the_model_saw(analyzer: Any) -> None:
     analysis = analyzer.analyze("Florence Varn said the Corvale vote was fair.")
     assert all(e.place is None for e in analysis.entities if e.canonical.startswith("Florence"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # Particles inside a multi-word name the model left untagged.
+        ("Floods in Rio Grande do Sul displaced thousands, Dr. Oren Tal said.",
+         "Rio Grande do Sul", ("BR", "BR-RS")),
+        # A demonym elsewhere in the sentence names the country, as its name would.
+        ("Traffic in San José stopped as drivers blocked roads into the Costa Rican capital.",
+         "San José", ("CR", "CR-SJ")),
+        # "<town named like a person>, <place>" says it is a place.
+        ("Hamilton, Ontario, declared a housing emergency, Mayor Ilse Varn said.", "Hamilton",
+         ("CA", "CA-ON")),
+        # A country's short name works like a demonym: "the US state of".
+        ("Peach growers in the US state of Georgia expect a weak harvest.", "Georgia",
+         ("US", "US-GA")),
+    ],
+)  # fmt: skip
+def test_round_eight_tagging(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected
+
+
+def test_another_country_named_does_not_move_a_country_name(analyzer: Any) -> None:
+    # Only a region named in the article may move a country's name ("Georgia" beside
+    # "Atlanta"); another country or demonym does not.
+    assert _place_of(analyzer, "Taiwan reported Chinese aircraft near Corvale.", "Taiwan") == (
+        "TW",
+        None,
+    )

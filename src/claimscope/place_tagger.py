@@ -55,7 +55,10 @@ _LOCATIVES = frozenset(
 #: "Barbados" NNS, "Java" RB); a verb or adjective tag there means a word ("Reading is ...").
 _NAME_LIKE_TAGS = frozenset({"NN", "NNS", "RB", "FW", "UH"})
 #: Small words inside a multi-word place name ("Trinidad and Tobago", "Isle of Man").
-_NAME_JOINERS = frozenset({"and", "of", "the", "de", "del", "la", "el", "al", "du", "des"})
+_NAME_JOINERS = frozenset(
+    {"and", "of", "the", "de", "del", "della", "la", "el", "al", "du", "des", "do", "da", "dos",
+     "das", "di", "von", "van", "der", "den", "le", "les", "sur", "am", "y", "e", "upon"}
+)  # fmt: skip
 #: Tokens after a dateline's place: "KANO, Nigeria —", "SANTIAGO —", "LAGOS (Reuters) -".
 _DATELINE_ENDS = frozenset({"—", "–", "-", "--", ",", "("})
 
@@ -163,14 +166,14 @@ class PlaceTagger:
             if not entries:
                 continue
             for surface, label, strong, town in entries:
-                if town and not _town_context(doc, token.i):
+                if not text.startswith(surface, token.idx):
                     continue
-                if text.startswith(surface, token.idx):
-                    span = doc.char_span(token.idx, token.idx + len(surface), label=label)
-                    if span is not None:
-                        found.append(_with_type_word(span, strong))
-                        if town:
-                            towns.add((span.start, span.end))
+                span = doc.char_span(token.idx, token.idx + len(surface), label=label)
+                if span is None or (town and not _town_or_qualified(doc, span)):
+                    continue
+                found.append(_with_type_word(span, strong))
+                if town:
+                    towns.add((span.start, span.end))
         return found, towns
 
     def __call__(self, doc: Any) -> Any:
@@ -262,7 +265,11 @@ class PlaceTagger:
         if not labels <= _WRONG_FOR_PLACES | _PLACE_LABELS | _CONTESTED:
             return False  # a date or a number inside: not a name to correct
         if labels & _CONTESTED:
-            if "PERSON" in labels and (match.text in self._given or match.text in person_words):
+            if (
+                "PERSON" in labels
+                and (match.text in self._given or match.text in person_words)
+                and not (town and _qualified_after(doc, match.end))  # "Hamilton, Ontario"
+            ):
                 return False  # "Florence", or "Lincoln" after "Abraham Lincoln"
             # A weak name ("Bergen", "Ticino": English nouns to WordNet) corrects the model
             # after a locative word, or where the model's guess is a one-word person: a person
@@ -271,6 +278,7 @@ class PlaceTagger:
             # A town's name was only looked for after a locative word ("south of X").
             if not (strong or lone_person or town or _after_locative(match)):
                 return False
+
         return True
 
 
@@ -373,24 +381,38 @@ def _joins_capitals(doc: Any, i: int) -> bool:
 _PLACE_OF = frozenset(
     {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
      "outskirts", "siege", "residents", "city", "town", "village", "port", "mayor", "centre",
-     "center", "streets", "suburbs"}
+     "center", "streets", "suburbs", "coast", "shores", "island", "islands", "shelling"}
 )  # fmt: skip
 _TOWN_LOCATIVES = _LOCATIVES | {"from", "through", "around", "toward", "towards", "near"}
 
 
 def _town_context(doc: Any, i: int) -> bool:
-    """Whether the word before token ``i`` says a place comes next, for a town's name."""
-    if i == 0:
-        return False
-    before = doc[i - 1].lower_
-    if before in _TOWN_LOCATIVES:
-        return True
-    return before == "of" and i > 1 and doc[i - 2].lower_ in _PLACE_OF
+    """Whether the word before token ``i`` says a place comes next, for a town's name ("in",
+    "near", "north of", "the shelling of")."""
+    return i > 0 and doc[i - 1].lower_ in _TOWN_LOCATIVES | {"of"}
+
+
+def _town_or_qualified(doc: Any, span: Any) -> bool:
+    """Whether a town's name stands where a place is expected (see the two checks)."""
+    return _town_context(doc, span.start) or _qualified_after(doc, span.end)
+
+
+def _qualified_after(doc: Any, end: int) -> bool:
+    """Whether a name is followed by ", <place>" ("Hamilton, Ontario"): a town's way of
+    saying where it is."""
+    return end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in ("GPE",)
 
 
 def _after_locative(match: Any) -> bool:
-    """Whether ``match`` follows a word that says a place comes next ("in Bergen")."""
-    return match.start > 0 and match.doc[match.start - 1].lower_ in _LOCATIVES
+    """Whether ``match`` follows a word that says a place comes next ("in Bergen", "north of
+    Bergen")."""
+    doc = match.doc
+    if match.start == 0:
+        return False
+    before = doc[match.start - 1].lower_
+    return before in _LOCATIVES or (
+        before == "of" and match.start > 1 and doc[match.start - 2].lower_ in _PLACE_OF
+    )
 
 
 def _mark_proper(doc: Any, matched: dict[tuple[int, int], bool]) -> None:

@@ -322,10 +322,20 @@ def _place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceCon
     by_start = {m.name_start: m for m in places}
     names = {m.name_start: doc[m.name_start : m.name_end].text for m in places}
     default = {name: resolve_place(name) for name in set(names.values())}
+    # "the Costa Rican capital", "Jamaican officials": a demonym names a country as surely
+    # as the country's name does.
+    demonyms = {
+        country
+        for m in mentions
+        if m.label == "NORP"
+        and (country := demonym_country(doc[m.name_start : m.name_end].text)) is not None
+    }
     contexts: dict[int, PlaceContext] = {}
     for m in places:
         own = names[m.name_start]
         others = article_context(p for name, p in default.items() if p and name != own)
+        if demonyms:
+            others = PlaceContext(countries=others.countries | demonyms, regions=others.regions)
         after = by_start.get(m.name_end + 1)
         if after is not None and doc[m.name_end].text == ",":
             others = PlaceContext(within=readings(names[after.name_start]))

@@ -78,10 +78,14 @@ def demonym_after(doc: Any, name_end: int) -> tuple[Place, ...]:
 
 
 def _country_of(word: str) -> tuple[Place, ...]:
+    """The country a demonym ("Indian") or a country's short name ("US") names."""
     if not word[:1].isupper():
         return ()
     country = demonym_country(word)
-    return _country_place(country) if country else ()
+    if country is None:
+        named = [p for p in readings(word) if p.kind == "country"]
+        return tuple(named[:1])
+    return _country_place(country)
 
 
 @lru_cache(maxsize=256)

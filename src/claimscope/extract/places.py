@@ -172,6 +172,11 @@ def _in_context(
     in_region = tuple(p for p in candidates if p.region and p.region in context.regions)
     if in_region:
         return _default(in_region)
+    if best.kind == "country":
+        # A country's name is moved by a region the article names ("Georgia" beside
+        # "Atlanta"), not by another country ("Taiwan" beside "Chinese aircraft" is not the
+        # ISO subdivision CN-TW).
+        return best
     # A country named elsewhere moves the reading only to a real rival of the default: the
     # article that names the United States and Paris still means the French capital.
     in_country = tuple(
