@@ -207,3 +207,24 @@ def test_another_country_named_does_not_move_a_country_name(analyzer: Any) -> No
         "TW",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A possessive after a place's name at a sentence start, where the model saw an
+        # organisation or nothing.
+        ("Bergen's fish market will be rebuilt, Mayor Ilse Varn said.", "Bergen",
+         ("NO", "NO-46")),
+        ("Kherson's river port was shelled again, the Corvale Herald reported.", "Kherson",
+         ("UA", "UA-65")),
+        # A demonym moves a city only to a rival city, never a region: Ontario the province,
+        # not the Californian city, beside "American states".
+        ("Ontario's premier said power sold to three American states would cost more.",
+         "Ontario", ("CA", "CA-ON")),
+    ],
+)  # fmt: skip
+def test_round_nine_tagging(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _place_of(analyzer, text, name) == expected

@@ -232,7 +232,7 @@ class PlaceTagger:
         # A label no place has ("Myawaddy on the Thai" as a WORK_OF_ART) marks no real name.
         misread = all(ent.label_ in _WRONG_FOR_PLACES for ent in inside.values())
         if not misread and any(
-            (end > match.end and not (strong and _possessive_after(match)))
+            (end > match.end and not _possessive_after(match))
             or (start < match.start and not _articles(doc[start : match.start]))
             for start, end in inside
         ):
@@ -276,7 +276,10 @@ class PlaceTagger:
             # is introduced by a full name, which ``person_words`` holds.
             lone_person = labels == {"PERSON"} and len(match) == 1
             # A town's name was only looked for after a locative word ("south of X").
-            if not (strong or lone_person or town or _after_locative(match)):
+            # "Bergen's fish market": a possessive after a place's name, where the model saw
+            # an organisation, is the place's.
+            possessive = labels <= {"ORG"} and _possessive_after(match)
+            if not (strong or lone_person or town or possessive or _after_locative(match)):
                 return False
 
         return True
@@ -393,8 +396,11 @@ def _town_context(doc: Any, i: int) -> bool:
 
 
 def _town_or_qualified(doc: Any, span: Any) -> bool:
-    """Whether a town's name stands where a place is expected (see the two checks)."""
-    return _town_context(doc, span.start) or _qualified_after(doc, span.end)
+    """Whether a town's name stands where a place is expected: after a locative word, before
+    ", <place>", or before a possessive ("Kherson's river port")."""
+    return (
+        _town_context(doc, span.start) or _qualified_after(doc, span.end) or _possessive_after(span)
+    )
 
 
 def _qualified_after(doc: Any, end: int) -> bool:

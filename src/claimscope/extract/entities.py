@@ -335,7 +335,11 @@ def _place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceCon
         own = names[m.name_start]
         others = article_context(p for name, p in default.items() if p and name != own)
         if demonyms:
-            others = PlaceContext(countries=others.countries | demonyms, regions=others.regions)
+            others = PlaceContext(
+                countries=others.countries,
+                regions=others.regions,
+                demonym_countries=frozenset(demonyms),
+            )
         after = by_start.get(m.name_end + 1)
         if after is not None and doc[m.name_end].text == ",":
             others = PlaceContext(within=readings(names[after.name_start]))

@@ -55,6 +55,9 @@ class PlaceContext:
     #: The readings of the qualifier Y in "X, Y", most plausible first ("Georgia": the
     #: country, then the US state).
     within: tuple[Place, ...] = ()
+    #: Countries only a demonym names ("the Costa Rican capital", "American states"): weaker
+    #: evidence, which moves a city to a rival city of that country and nothing else.
+    demonym_countries: frozenset[str] = frozenset()
 
 
 def article_context(places: Iterable[Place]) -> PlaceContext:
@@ -189,7 +192,16 @@ def _in_context(
             or p.population >= _RIVAL_SHARE * best.population
         )
     )
-    return _default(in_country) if in_country else None
+    if in_country:
+        return _default(in_country)
+    by_demonym = tuple(
+        p
+        for p in candidates
+        if p.country in context.demonym_countries
+        and p.kind == best.kind == "city"
+        and p.population >= _RIVAL_SHARE * best.population
+    )
+    return _default(by_demonym) if by_demonym else None
 
 
 def _finish(best: GazetteerPlace, candidates: tuple[GazetteerPlace, ...]) -> Place:
