@@ -228,3 +228,10 @@ def test_round_nine_tagging(
     analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
 ) -> None:
     assert _place_of(analyzer, text, name) == expected
+
+
+def test_washington_alone_is_the_capital_and_after_a_city_the_state(analyzer: Any) -> None:
+    assert _place_of(analyzer, "Lawmakers in Washington reached a deal on Corvale.",
+                     "Washington") == ("US", "US-DC")  # fmt: skip
+    assert _place_of(analyzer, "Seattle, Washington, hosted the Belmora trade fair.",
+                     "Washington") == ("US", "US-WA")  # fmt: skip

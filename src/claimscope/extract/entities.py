@@ -28,8 +28,8 @@ from typing import Any
 from claimscope.extract.acronym_pairs import FUNCTION_WORDS, find_acronym_pairs
 from claimscope.extract.common import span_of_tokens
 from claimscope.extract.names import PLACE_NOUNS, NameMention, collect_mentions
-from claimscope.extract.place_qualifiers import area_after, demonym_after, demonym_before
-from claimscope.extract.places import PlaceContext, article_context, readings, resolve_place
+from claimscope.extract.place_qualifiers import place_contexts
+from claimscope.extract.places import PlaceContext, resolve_place
 from claimscope.gazetteer import (
     demonym_bases,
     demonym_country,
@@ -226,7 +226,7 @@ def _cluster(doc: Any, mentions: list[NameMention], pairs: list[Any]) -> list[_C
             clusters.append(cluster)
             person_names.append((words, cluster))
 
-    contexts = _place_contexts(doc, mentions)
+    contexts = place_contexts(doc, mentions)
     long_names = [
         (m.name_words(doc), m.label, m.name_start, *_key(doc, m, acronym_key, contexts))
         for m in mentions
@@ -308,52 +308,6 @@ def _person_for(
         return max(before) if before else -1 - min(m.start for m in cluster.mentions)
 
     return max(fitting, key=last_before)
-
-
-def _place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceContext]:
-    """What the rest of the article says about each place mention, by its first token.
-
-    The article's other place names (their default readings), and the qualifier Y of
-    "X, Y" ("Paris, Texas"), with all its readings.
-    """
-    places = [m for m in mentions if m.label in _PLACE_LABELS]
-    if not places:
-        return {}
-    by_start = {m.name_start: m for m in places}
-    names = {m.name_start: doc[m.name_start : m.name_end].text for m in places}
-    default = {name: resolve_place(name) for name in set(names.values())}
-    # "the Costa Rican capital", "Jamaican officials": a demonym names a country as surely
-    # as the country's name does.
-    demonyms = {
-        country
-        for m in mentions
-        if m.label == "NORP"
-        and (country := demonym_country(doc[m.name_start : m.name_end].text)) is not None
-    }
-    contexts: dict[int, PlaceContext] = {}
-    for m in places:
-        own = names[m.name_start]
-        others = article_context(p for name, p in default.items() if p and name != own)
-        if demonyms:
-            others = PlaceContext(
-                countries=others.countries,
-                regions=others.regions,
-                demonym_countries=frozenset(demonyms),
-            )
-        after = by_start.get(m.name_end + 1)
-        if after is not None and doc[m.name_end].text == ",":
-            others = PlaceContext(within=readings(names[after.name_start]))
-        else:
-            # "Tripoli in northern Lebanon", "the Indian state of Punjab": an area beside it.
-            beside = (
-                area_after(doc, m.name_end, names)
-                or demonym_before(doc, m.name_start)
-                or demonym_after(doc, m.name_end)
-            )
-            if beside:
-                others = PlaceContext(within=beside)
-        contexts[m.name_start] = others
-    return contexts
 
 
 def _key(

@@ -9,7 +9,9 @@ are read here, each as the area the place lies within (``PlaceContext.within``):
 - "the <demonym> <kind> of X" ("the Indian state of Punjab", "the Spanish city of Cordoba");
 - "X, the <demonym> <kind>" ("Perth, the Scottish city on the Tay").
 
-"Paris, Texas" (a comma and nothing else) is read by ``entities`` itself.
+``place_contexts`` gathers, for every place mention of an article, what the rest of it says:
+the article's other places, its demonyms, the qualifier Y of "X, Y" ("Paris, Texas"), the X
+that a qualifier Y follows ("Seattle, Washington" is the state), and the three forms above.
 
 Example:
     >>> doc = load_pipeline()("Farms in the Indian state of Punjab.")  # doctest: +SKIP
@@ -22,9 +24,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from claimscope.extract.places import readings
+from claimscope.extract.names import NameMention
+from claimscope.extract.places import PlaceContext, article_context, readings, resolve_place
 from claimscope.gazetteer import demonym_country
 from claimscope.schema import Place
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
 
 #: Words between "in" and the area: "in northern Lebanon", "in the far north of Chile".
 _COMPASS = frozenset(
@@ -96,3 +101,61 @@ def _country_place(code: str) -> tuple[Place, ...]:
     if record is None:
         return ()
     return tuple(p for p in readings(record.name) if p.kind == "country" and p.country == code)
+
+
+def place_contexts(doc: Any, mentions: list[NameMention]) -> dict[int, PlaceContext]:
+    """What the rest of the article says about each place mention, by its first token.
+
+    The article's other place names (their default readings), and the qualifier Y of
+    "X, Y" ("Paris, Texas"), with all its readings.
+    """
+    places = [m for m in mentions if m.label in _PLACE_LABELS]
+    if not places:
+        return {}
+    by_start = {m.name_start: m for m in places}
+    names = {m.name_start: doc[m.name_start : m.name_end].text for m in places}
+    default = {name: resolve_place(name) for name in set(names.values())}
+    # "the Costa Rican capital", "Jamaican officials": a demonym names a country as surely
+    # as the country's name does.
+    demonyms = {
+        country
+        for m in mentions
+        if m.label == "NORP"
+        and (country := demonym_country(doc[m.name_start : m.name_end].text)) is not None
+    }
+    contexts: dict[int, PlaceContext] = {}
+    for m in places:
+        own = names[m.name_start]
+        others = article_context(p for name, p in default.items() if p and name != own)
+        if demonyms:
+            others = PlaceContext(
+                countries=others.countries,
+                regions=others.regions,
+                demonym_countries=frozenset(demonyms),
+            )
+        after = by_start.get(m.name_end + 1)
+        before = _place_before_comma(doc, m.name_start, places)
+        if after is not None and doc[m.name_end].text == ",":
+            others = PlaceContext(within=readings(names[after.name_start]))
+        elif before is not None:
+            # Y of "X, Y" is where X lies: "Seattle, Washington" is the state.
+            held = frozenset(p.region for p in readings(names[before.name_start]) if p.region)
+            others = PlaceContext(regions=held)
+        else:
+            # "Tripoli in northern Lebanon", "the Indian state of Punjab": an area beside it.
+            beside = (
+                area_after(doc, m.name_end, names)
+                or demonym_before(doc, m.name_start)
+                or demonym_after(doc, m.name_end)
+            )
+            if beside:
+                others = PlaceContext(within=beside)
+        contexts[m.name_start] = others
+    return contexts
+
+
+def _place_before_comma(doc: Any, start: int, places: list[NameMention]) -> NameMention | None:
+    """The place mention X right before ", " + the mention at ``start`` ("Seattle, Y")."""
+    if start < 2 or doc[start - 1].text != ",":
+        return None
+    return next((m for m in places if m.name_end == start - 1), None)

