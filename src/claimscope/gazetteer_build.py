@@ -48,6 +48,8 @@ class _Builder:
         self.region_places: dict[str, GazetteerPlace] = {}
         self.country_places: dict[str, GazetteerPlace] = {}
         self.region_keys: list[tuple[str, GazetteerPlace]] = []
+        #: (folded name, country) of every national capital, set by ``built``.
+        self.capital_keys: frozenset[tuple[str, str]] = frozenset()
 
     def add(
         self,
@@ -122,12 +124,8 @@ class _Builder:
                 # "Korea, Republic of" is how a list sorts a name, not how text writes it.
                 self.add(name, place, None if "," in name else "GPE", reviewed=True)
 
-    def regions(
-        self,
-        cities_by_country: dict[str, list[tuple[str, str, int]]],
-        capitals: set[tuple[str, str]],
-    ) -> None:
-        capital_keys = {(fold(name), country) for name, country in capitals}
+    def regions(self, cities_by_country: dict[str, list[tuple[str, str, int]]]) -> None:
+        capital_keys = self.capital_keys
         for record in _subdivisions():
             code, country = record["code"], record["code"].split("-")[0]
             raw = _clean_region_name(record["name"])
@@ -472,7 +470,8 @@ def built() -> _Builder:
     # project's reviewed labels (LOC for areas) win over a generic GPE.
     builder.aliases()
     builder.countries(geo_countries)
-    builder.regions(cities_by_country, capitals)
+    builder.capital_keys = frozenset((fold(name), code) for name, code in capitals)
+    builder.regions(cities_by_country)
     builder.known_aliases()
     builder.cities(cities, capitals)
     builder.city_names()

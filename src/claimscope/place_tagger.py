@@ -386,13 +386,13 @@ _PLACE_OF = frozenset(
      "outskirts", "siege", "residents", "city", "town", "village", "port", "mayor", "centre",
      "center", "streets", "suburbs", "coast", "shores", "island", "islands", "shelling"}
 )  # fmt: skip
-_TOWN_LOCATIVES = _LOCATIVES | {"from", "through", "around", "toward", "towards", "near"}
+_TOWN_LOCATIVES = _LOCATIVES | {"from", "through", "around", "toward", "towards", "near", "of"}
 
 
 def _town_context(doc: Any, i: int) -> bool:
     """Whether the word before token ``i`` says a place comes next, for a town's name ("in",
     "near", "north of", "the shelling of")."""
-    return i > 0 and doc[i - 1].lower_ in _TOWN_LOCATIVES | {"of"}
+    return i > 0 and doc[i - 1].lower_ in _TOWN_LOCATIVES
 
 
 def _town_or_qualified(doc: Any, span: Any) -> bool:

