@@ -207,7 +207,7 @@ def test_demonym_leader_description_refers_to_the_president(analysis: Any) -> No
     stance = _attribution(analysis, "his commitment to a negotiated settlement")
     assert stance.kind == "indirect"
     assert _source(stance) == "The Belmoran leader"
-    assert _cue(stance) == "emphasized"
+    assert _cue(stance) == "has repeatedly emphasized"  # the verb group, as PolNeAR marks it
     assert stance.source_type == "official"
     assert stance.source_entity == _person(analysis, "Maren").id
 

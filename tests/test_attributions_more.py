@@ -80,7 +80,10 @@ def test_institution_is_not_the_person_whose_title_names_it() -> None:
 @pytest.mark.parametrize(
     ("text", "cue"),
     [
-        ("Mayor Ilse Varn has repeatedly stressed that the Corvale bridge is safe.", "stressed"),
+        (
+            "Mayor Ilse Varn has repeatedly stressed that the Corvale bridge is safe.",
+            "has repeatedly stressed",
+        ),
         ("The harbour board did not deny that the ferry was late.", "did not deny"),
         ("It was reported by the Corvale Ledger that the ferry was late.", "was reported"),
     ],

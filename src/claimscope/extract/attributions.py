@@ -25,6 +25,7 @@ from claimscope.extract import lexicon as lx
 from claimscope.extract.colon_cues import colon_attributions
 from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
 from claimscope.extract.content_choice import ContentModel, load_content_model
+from claimscope.extract.cue_extent import cue_between
 from claimscope.extract.cue_model import CueModel, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
@@ -36,7 +37,6 @@ from claimscope.extract.cues import (
     light_verb_attribution,
     noun_attribution,
     verb_attribution,
-    verb_cue,
 )
 from claimscope.extract.direct_quotes import direct_quotes, floating_quotes
 from claimscope.extract.evidence_cues import evidence_attributions
@@ -349,7 +349,18 @@ def extract_attributions(
             continue
         # A lone colon or dash is the whole cue ("Ann Bell: ..."): no trimming it away.
         lone_mark = raw.cue[0] == raw.cue[1] and doc[raw.cue[0]].is_punct
-        cue = span_of_tokens(doc, *verb_cue(doc, raw.cue), text=text, trim=not lone_mark)
+        cue_tokens = raw.cue
+        # "has repeatedly said": the cue reaches back over its verb group to the speaker.
+        if source.span is not None and raw.inherits is None and id(raw) not in floating:
+            source_tokens = doc.char_span(
+                source.span.start, source.span.end, alignment_mode="expand"
+            )
+            content_tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
+            if source_tokens is not None and content_tokens is not None:
+                cue_tokens = cue_between(
+                    doc, cue_tokens, source_tokens.end - 1, content_tokens.start
+                )
+        cue = span_of_tokens(doc, *cue_tokens, text=text, trim=not lone_mark)
         key = (cue.start, content.start, content.end)
         if key in seen_keys:
             continue

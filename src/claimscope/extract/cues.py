@@ -389,38 +389,6 @@ def depiction_attribution(verb: Any, last: Any) -> RawAttribution | None:
     return RawAttribution("indirect", cue, source, _object_range(verb, dobj), sure=True)
 
 
-#: Adverbs that turn what is said around; a cue keeps them ("did not deny", "never said").
-_NEGATIONS = frozenset({"not", "n't", "never", "no"})
-
-
-def _pads_cue(token: Any) -> bool:
-    """Whether ``token`` only says when or how often something was said: "has", "repeatedly",
-    "also". A passive auxiliary ("was told") and a modal ("would say") change what the verb
-    reports, and negation reverses it, so they stay in the cue."""
-    if token.dep_ == "aux" and token.tag_ != "MD" and token.lemma_.lower() in ("have", "be"):
-        return True
-    return token.dep_ == "advmod" and token.pos_ == "ADV" and token.lower_ not in _NEGATIONS
-
-
-def verb_cue(doc: Any, cue: tuple[int, int]) -> tuple[int, int]:
-    """``cue`` without the auxiliaries and adverbs before its reporting verb: "has repeatedly
-    emphasized" is the cue "emphasized"; what follows the verb stays ("pointed out", "called
-    for", "spoke highly of").
-
-    Only reporting verbs are trimmed: they name the speech act on their own, while the
-    adverbs of other cue words belong to the stance they express ("well aware", "has long
-    pushed for").
-    """
-    first, last = cue
-    trimmed = first
-    while trimmed < last and _pads_cue(doc[trimmed]):
-        trimmed += 1
-    verb = doc[trimmed]
-    if trimmed > first and verb.pos_ == "VERB" and verb.lemma_.lower() in lx.REPORTING_VERBS:
-        return trimmed, last
-    return cue
-
-
 def _according_to_object(token: Any) -> Any:
     """The X of an "according to X" phrase headed by ``token``, or None."""
     doc = token.doc

@@ -1,0 +1,51 @@
+"""The cue reaches back over its verb group (``extract/cue_extent.py``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from claimscope.extract.cue_extent import cue_between
+
+
+def _index(doc: Any, word: str) -> int:
+    return next(t.i for t in doc if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "source_last", "content_first", "expected"),
+    [
+        # auxiliaries, adverbs and negation of the verb join the cue
+        ("Mayor Varn has repeatedly said that the bridge is safe.", "said", "Varn", "the",
+         "has repeatedly said"),
+        ("The board would not confirm that the ferry sank.", "confirm", "board", "the",
+         "would not confirm"),
+        # the verbs the cue completes join it too
+        ("The mayor declined to comment on the ferry.", "comment", "mayor", "on",
+         "declined to comment"),
+        # a source after the cue leaves it alone
+        ('"The bridge is safe," has said Mayor Varn.', "said", "Varn", "The", "said"),
+    ],
+)  # fmt: skip
+def test_cue_widens_back_to_the_source(
+    nlp: Any, text: str, verb: str, source_last: str, content_first: str, expected: str
+) -> None:
+    doc = nlp(text)
+    i = _index(doc, verb)
+    first, last = cue_between(doc, (i, i), _index(doc, source_last), _index(doc, content_first))
+    assert doc[first : last + 1].text == expected
+
+
+def test_cue_does_not_widen_over_the_content(nlp: Any) -> None:
+    doc = nlp('Varn, "the bridge is safe," has said.')
+    i = _index(doc, "said")
+    # The content stands between the source and the cue: the words before are the content's.
+    assert cue_between(doc, (i, i), _index(doc, "Varn"), _index(doc, "the")) == (i, i)
+
+
+def test_cue_never_takes_the_source(nlp: Any) -> None:
+    doc = nlp("Officials have said that the road is closed.")
+    i = _index(doc, "said")
+    first, _ = cue_between(doc, (i, i), _index(doc, "have"), _index(doc, "the"))
+    assert first == i  # the source phrase ends at "have" here: the cue stops after it
