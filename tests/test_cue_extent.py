@@ -24,6 +24,9 @@ def _index(doc: Any, word: str) -> int:
         # the verbs the cue completes join it too
         ("The mayor declined to comment on the ferry.", "comment", "mayor", "on",
          "declined to comment"),
+        # forward, the cue reaches the preposition that opens the content
+        ("The mayor offered her condolences for the victims.", "offered", "mayor", "the",
+         "offered her condolences for"),
         # a source after the cue leaves it alone
         ('"The bridge is safe," has said Mayor Varn.', "said", "Varn", "The", "said"),
     ],

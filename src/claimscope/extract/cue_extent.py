@@ -1,4 +1,4 @@
-"""How far a cue reaches back: the verb group between the speaker and the reporting verb.
+"""How far a cue reaches: back over its verb group, forward to the preposition of its content.
 
 PolNeAR, like PARC, marks the cue of "Mr. Obama has repeatedly said that ..." as "has
 repeatedly said": the auxiliaries, negation and adverbs of the verb belong to the cue, and so
@@ -6,9 +6,10 @@ do the verbs whose complement it is ("will have to continue to emphasize", "decl
 comment"). The rules and the cue model find the reporting verb; this widens it back over
 that group when the speaker is named before it.
 
-Widening to the right was measured and left out: the words between a verb and its content
-are marked inconsistently ("said in a statement that" often, "announced on Monday that" and
-"told reporters that" mostly not).
+Forward, the cue reaches the preposition that opens its content ("offered his condolences
+for", "sanguine about"). Widening it over every word up to the content was measured and left
+out: those words are marked inconsistently ("said in a statement that" often, "announced on
+Monday that" and "told reporters that" mostly not).
 
 Example:
     >>> doc = load_pipeline()("Mr. Obama has repeatedly said that he opposes it.")  # doctest: +SKIP
@@ -24,6 +25,8 @@ __all__ = ["cue_between"]
 
 #: Dependents of a verb that belong to its cue: "has", "was", "not", "repeatedly".
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+#: The farthest (in tokens) a cue reaches forward to the preposition that opens its content.
+_MAX_REACH = 8
 #: How many verbs of a complement chain ("have to continue to emphasize") are climbed.
 _MAX_CHAIN = 4
 
@@ -31,7 +34,8 @@ _MAX_CHAIN = 4
 def cue_between(
     doc: Any, cue: tuple[int, int], source_end: int, content_start: int
 ) -> tuple[int, int]:
-    """The cue widened back over its verb group, not past the source.
+    """The cue widened back over its verb group (not past the source) and forward to the
+    preposition that opens the content.
 
     Args:
         doc: the parsed article.
@@ -57,4 +61,24 @@ def cue_between(
     start = first
     while start - 1 > source_end and start - 1 in group:
         start -= 1
+    if last < content_start - 1 and content_start - last <= _MAX_REACH:
+        last = _up_to_preposition(doc, doc[first : last + 1].root, last, content_start)
     return start, last
+
+
+def _up_to_preposition(doc: Any, root: Any, last: int, content_start: int) -> int:
+    """The cue's new last token when the content is the object of a preposition under it.
+
+    "offered his condolences for [the victims]", "is not sanguine about [the race]": PolNeAR's
+    cue runs up to the preposition that opens the content, when every word on the way hangs
+    from the cue and no punctuation stands between.
+    """
+    prep = doc[content_start - 1]
+    if prep.pos_ != "ADP" or prep.dep_ not in ("prep", "prt"):
+        return last
+    if root not in prep.ancestors:
+        return last
+    for token in doc[last + 1 : content_start - 1]:
+        if token.is_punct or (root not in token.ancestors and token not in prep.ancestors):
+            return last
+    return content_start - 1
