@@ -523,6 +523,20 @@ def test_learned_verb_cue_takes_its_subject_and_object(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_learned_participle_under_a_rule_cue_is_an_attribution_of_its_own(nlp: Any) -> None:
+    text = "Mayor Ilse Varn said the bridge was safe, citing a survey by the Corvale engineers."
+    model = _model({"rule": 8.0, "l=cite": 8.0})
+    found = extract_attributions(nlp(text), [], cue_model=model)
+    cited = only([a for a in found if a.cue is not None and a.cue.text == "citing"])
+    assert cited.source is not None and cited.source.text == "Mayor Ilse Varn"
+    assert cited.content.text == "a survey by the Corvale engineers"
+    # A phrase under the rule cue that is no participle stays part of that attribution.
+    text = "In a statement, the Corvale port authority denied that the ferry sank."
+    model = _model({"rule": 8.0, "l=statement": 8.0})
+    assert only(extract_attributions(nlp(text), [], cue_model=model)).kind == "indirect"
+
+
+@pytest.mark.slow
 def test_learned_cue_with_preposition_takes_its_object(nlp: Any) -> None:
     text = "Mayor Ilse Varn called for a new bridge over the river."
     model = _model({"l=call": 8.0, "dhl=prep|call": 8.0})

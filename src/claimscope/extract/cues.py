@@ -108,7 +108,12 @@ def subject_of(verb: Any) -> Any:
     ):
         # "The mayor left early, saying the roads were closed": a participle without a
         # subordinator shares the subject of the clause it hangs from.
-        return subject_of(verb.head)
+        clause = verb.head
+        if clause.dep_ == "ccomp" and clause.head.lemma_.lower() in lx.REPORTING_VERBS:
+            # "Varn said the bridge was safe, citing a survey": the parse hangs the participle
+            # on the reported clause, but it is the speaker who cites.
+            return subject_of(clause.head) or subject_of(clause)
+        return subject_of(clause)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Putin's efforts to frame ...": the possessor of the noun is the one who speaks.
         return next((c for c in verb.head.children if c.dep_ == "poss"), None)

@@ -32,6 +32,7 @@ def _free_quote(doc: Any, quotes: QuoteIndex, token: Any, used: set[int]) -> tup
 #: "reportedly" is a hedge, which ``hedges.py`` records.
 _CUE_WORD_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _PUNCT_CUES = frozenset({":", "—", "–", "--"})
+_PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 
 
 def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
@@ -39,6 +40,10 @@ def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
     tokens = doc[first : last + 1]
     if not any(t.pos_ in _CUE_WORD_POS or t.text in _PUNCT_CUES for t in tokens):
         return False
+    if any(t.tag_ == "VBG" and t.dep_ in _PARTICIPLE_DEPS for t in tokens):
+        # "'...,' she said, recalling a visit": a participle that hangs from a rule cue
+        # reports something of its own, with the same speaker (``cue_frames``).
+        return True
     for token in tokens:
         # "In a statement, the ministry denied ...": a phrase that hangs from a rule cue
         # belongs to that attribution.
