@@ -537,6 +537,16 @@ def test_learned_participle_under_a_rule_cue_is_an_attribution_of_its_own(nlp: A
 
 
 @pytest.mark.slow
+def test_reporting_noun_given_by_a_subject_is_issued_by_it(nlp: Any) -> None:
+    text = "The Corvale ministers gave assurances that the ferry would sail on Monday."
+    model = _model({"l=assurance": 8.0})
+    record = only(extract_attributions(nlp(text), [], cue_model=model))
+    assert record.source is not None and record.source.text == "The Corvale ministers"
+    assert record.cue is not None and record.cue.text == "gave assurances"
+    assert record.content.text == "the ferry would sail on Monday"
+
+
+@pytest.mark.slow
 def test_learned_cue_with_preposition_takes_its_object(nlp: Any) -> None:
     text = "Mayor Ilse Varn called for a new bridge over the river."
     model = _model({"l=call": 8.0, "dhl=prep|call": 8.0})

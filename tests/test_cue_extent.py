@@ -24,6 +24,11 @@ def _index(doc: Any, word: str) -> int:
         # the verbs the cue completes join it too
         ("The mayor declined to comment on the ferry.", "comment", "mayor", "on",
          "declined to comment"),
+        # a noun or adjective cue takes the verb it completes
+        ("The ministers gave diplomatic assurances that the port would open.", "assurances",
+         "ministers", "the", "gave diplomatic assurances"),
+        ("The senator has long been lukewarm about the tax plan.", "lukewarm", "senator", "the",
+         "has long been lukewarm about"),
         # forward, the cue reaches the preposition that opens the content
         ("The mayor offered her condolences for the victims.", "offered", "mayor", "the",
          "offered her condolences for"),

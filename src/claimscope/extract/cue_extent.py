@@ -3,8 +3,9 @@
 PolNeAR, like PARC, marks the cue of "Mr. Obama has repeatedly said that ..." as "has
 repeatedly said": the auxiliaries, negation and adverbs of the verb belong to the cue, and so
 do the verbs whose complement it is ("will have to continue to emphasize", "declined to
-comment"). The rules and the cue model find the reporting verb; this widens it back over
-that group when the speaker is named before it.
+comment"), and for a noun or adjective cue the verb it completes with the words between
+("gave diplomatic assurances", "has long been lukewarm"). The rules and the cue model find
+the reporting word; this widens it back over that group when the speaker is named before it.
 
 Forward, the cue reaches the preposition that opens its content ("offered his condolences
 for", "sanguine about"). Widening it over every word up to the content was measured and left
@@ -25,6 +26,8 @@ __all__ = ["cue_between"]
 
 #: Dependents of a verb that belong to its cue: "has", "was", "not", "repeatedly".
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
+#: How a noun or adjective cue completes its verb: "gave assurances", "was lukewarm".
+_PREDICATE_DEPS = frozenset({"dobj", "attr", "acomp", "oprd"})
 #: The farthest (in tokens) a cue reaches forward to the preposition that opens its content.
 _MAX_REACH = 8
 #: How many verbs of a complement chain ("have to continue to emphasize") are climbed.
@@ -52,6 +55,17 @@ def cue_between(
         return cue
     verb = doc[first : last + 1].root
     group = {verb.i}
+    if (
+        verb.pos_ in ("NOUN", "ADJ")
+        and verb.dep_ in _PREDICATE_DEPS
+        and verb.head.pos_ in ("VERB", "AUX")
+        and source_end < verb.head.i < verb.i
+    ):
+        # "gave diplomatic assurances", "currently have no plans", "has long been lukewarm
+        # about": a noun or adjective cue takes the verb it completes and its own modifiers.
+        group.update(range(verb.left_edge.i, verb.i))
+        verb = verb.head
+        group.add(verb.i)
     for _ in range(_MAX_CHAIN):
         group.update(c.i for c in verb.children if c.dep_ in _VERB_GROUP)
         if verb.dep_ != "xcomp" or not source_end < verb.head.i < verb.i:

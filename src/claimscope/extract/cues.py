@@ -146,6 +146,12 @@ def _inverted_subject(verb: Any) -> Any:
     return head
 
 
+#: Verbs whose subject issues the reporting noun they take: "gave assurances", "has plans".
+_HOLDING_VERBS = lx.LIGHT_VERBS | frozenset(
+    {"file", "give", "have", "lodge", "outline", "raise", "share", "unveil", "voice"}
+)
+
+
 def issuer_of(noun: Any) -> Any:
     """Who issued a reporting noun: "his statement", "a report from X", "a release issued by X".
 
@@ -170,6 +176,11 @@ def issuer_of(noun: Any) -> Any:
                     for pobj in grandchild.children:
                         if pobj.dep_ == "pobj":
                             return pobj
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _HOLDING_VERBS:
+        # "The ministers gave assurances that ...", "the unions have no plans to ...": whoever
+        # gives or holds the words issued them.
+        return subject_of(verb)
     return None
 
 
