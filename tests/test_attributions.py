@@ -547,6 +547,17 @@ def test_reporting_noun_given_by_a_subject_is_issued_by_it(nlp: Any) -> None:
 
 
 @pytest.mark.slow
+def test_participle_on_a_document_is_said_by_its_issuer_or_the_document(nlp: Any) -> None:
+    model = _model({"l=allege": 8.0, "l=say": 8.0})
+    text = "A lawsuit alleging fraud at the Corvale port was filed on Monday."
+    record = only([a for a in extract_attributions(nlp(text), [], cue_model=model)])
+    assert record.source is not None and record.source.text == "A lawsuit"
+    text = "The Corvale harbour board issued a statement saying the ferry would sail."
+    said = only(extract_attributions(nlp(text), [], cue_model=model))
+    assert said.source is not None and said.source.text == "The Corvale harbour board"
+
+
+@pytest.mark.slow
 def test_learned_cue_with_preposition_takes_its_object(nlp: Any) -> None:
     text = "Mayor Ilse Varn called for a new bridge over the river."
     model = _model({"l=call": 8.0, "dhl=prep|call": 8.0})

@@ -116,7 +116,12 @@ def subject_of(verb: Any) -> Any:
         return subject_of(clause)
     if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
         # "Putin's efforts to frame ...": the possessor of the noun is the one who speaks.
-        return next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        possessor = next((c for c in verb.head.children if c.dep_ == "poss"), None)
+        if possessor is None and verb.tag_ == "VBG":
+            # "issued a statement saying ...", "a lawsuit alleging ...": the statement's
+            # issuer speaks, or else the document itself.
+            return issuer_of(verb.head) or verb.head
+        return possessor
     if verb.dep_ == "ROOT":
         return _inverted_subject(verb)
     return None
