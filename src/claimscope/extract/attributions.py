@@ -275,6 +275,20 @@ def raw_attributions(
     return floating_quotes(doc, quotes, found)
 
 
+def _widened_cue(
+    doc: Any, cue: tuple[int, int], source: Span | None, content: Span
+) -> tuple[int, int]:
+    """``cue`` widened to PolNeAR's extent ("has repeatedly said", ``cue_extent.py``), read
+    between the resolved source and content spans; unchanged when nobody is named."""
+    if source is None:
+        return cue
+    source_tokens = doc.char_span(source.start, source.end, alignment_mode="expand")
+    content_tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
+    if source_tokens is None or content_tokens is None:
+        return cue
+    return cue_between(doc, cue, source_tokens.end - 1, content_tokens.start)
+
+
 def extract_attributions(
     doc: Any,
     entities: list[Entity],
@@ -350,16 +364,8 @@ def extract_attributions(
         # A lone colon or dash is the whole cue ("Ann Bell: ..."): no trimming it away.
         lone_mark = raw.cue[0] == raw.cue[1] and doc[raw.cue[0]].is_punct
         cue_tokens = raw.cue
-        # "has repeatedly said": the cue reaches back over its verb group to the speaker.
-        if source.span is not None and raw.inherits is None and id(raw) not in floating:
-            source_tokens = doc.char_span(
-                source.span.start, source.span.end, alignment_mode="expand"
-            )
-            content_tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
-            if source_tokens is not None and content_tokens is not None:
-                cue_tokens = cue_between(
-                    doc, cue_tokens, source_tokens.end - 1, content_tokens.start
-                )
+        if raw.inherits is None and id(raw) not in floating:
+            cue_tokens = _widened_cue(doc, raw.cue, source.span, content)
         cue = span_of_tokens(doc, *cue_tokens, text=text, trim=not lone_mark)
         key = (cue.start, content.start, content.end)
         if key in seen_keys:

@@ -53,7 +53,8 @@ def cue_between(
     first, last = cue
     if not source_end < first or source_end < content_start < first:
         return cue
-    verb = doc[first : last + 1].root
+    root = doc[first : last + 1].root
+    verb = root
     group = {verb.i}
     if (
         verb.pos_ in ("NOUN", "ADJ")
@@ -76,7 +77,7 @@ def cue_between(
     while start - 1 > source_end and start - 1 in group:
         start -= 1
     if last < content_start - 1 and content_start - last <= _MAX_REACH:
-        last = _up_to_preposition(doc, doc[first : last + 1].root, last, content_start)
+        last = _up_to_preposition(doc, root, last, content_start)
     return start, last
 
 
