@@ -105,6 +105,33 @@ def test_features_say_which_side_of_the_cue_and_which_kind(nlp: Any) -> None:
     assert "kind=before|lemma=decline" in features
 
 
+def test_features_describe_how_the_candidate_is_built(nlp: Any) -> None:
+    doc = nlp("Councillor Edda Rusk posted the ferry timetable to her page on Monday.")
+    raw = _raw(doc, "posted", "the ferry timetable")
+    start = doc.text.index("the ferry")
+    span = doc.char_span(start, len(doc.text) - 1)
+    assert span is not None
+    features = candidate_features(doc, raw, (span.start, span.end - 1), ["after"])
+    # The candidate swallows two adjuncts of the cue verb besides its object.
+    assert {"hc=dobj", "hc=prep:to", "hc=prep:on", "nroots=3"} <= set(features)
+
+
+def test_an_object_does_not_run_on_into_a_coordinated_verb(nlp: Any) -> None:
+    doc = nlp('Senator Marta Vell called the deal "a sham" and demanded a recount.')
+    raw = _raw(doc, "called", "the deal")
+    found = _texts(doc, content_candidates(doc, raw))
+    # The object keeps its closing quotation mark, which the parse hangs on the verb.
+    assert "head:dobj+" in found['the deal "a sham"']
+    assert not any("demanded" in text for text, kinds in found.items() if "head:dobj+" in kinds)
+
+
+def test_candidates_never_end_on_a_paragraph_break(nlp: Any) -> None:
+    doc = nlp("Mayor Ilse Varn said the bridge will reopen.\n\nThe council met later.")
+    raw = _raw(doc, "said", "the bridge will reopen")
+    for first, last in content_candidates(doc, raw):
+        assert not doc[first].is_space and not doc[last].is_space
+
+
 def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
     model = ContentModel({"kind=after": 1.5}, bias=-0.5)
     (tmp_path / WEIGHTS_FILE).write_text(json.dumps(model.to_json(training={})), "utf-8")

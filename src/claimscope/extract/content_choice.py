@@ -40,6 +40,9 @@ _CHILD_DEPS = frozenset(
     }
 )  # fmt: skip
 _LENGTH_BUCKETS = (1, 2, 4, 8, 16, 32)
+#: Dependents of a cue verb that never continue its object: "called X Y and demanded Z".
+_NOT_OBJECT_TAIL = frozenset({"conj", "cc", "punct", "parataxis"})
+_CLOSING_QUOTES = frozenset({'"', "”", "''"})
 
 
 def _bucket(n: int) -> str:
@@ -50,15 +53,35 @@ def _bucket(n: int) -> str:
 
 
 def _trim(doc: Any, first: int, last: int) -> tuple[int, int] | None:
-    """The range without punctuation or a leading "that" at its ends; None if nothing is left."""
+    """The range without punctuation, white space or a leading "that" at its ends; None if
+    nothing is left."""
     while first <= last and (
-        (doc[first].is_punct and doc[first].text not in "“‘\"'") or doc[first].dep_ == "mark"
+        doc[first].is_space
+        or (doc[first].is_punct and doc[first].text not in "“‘\"'")
+        or doc[first].dep_ == "mark"
     ):
         first += 1
-    # Closing quotes and brackets stay: "the Relief Agency (BRA)" keeps its ")".
-    while last >= first and doc[last].is_punct and doc[last].text not in "”’\"')]":
+    # Closing quotes and brackets stay: "the Relief Agency (BRA)" keeps its ")". A paragraph
+    # break is a token of its own, so the stop before it goes only once it is gone.
+    while last >= first and (
+        doc[last].is_space or (doc[last].is_punct and doc[last].text not in "”’\"')]")
+    ):
         last -= 1
     return (first, last) if first <= last else None
+
+
+def _close_quote(doc: Any, first: int, last: int) -> tuple[int, int]:
+    """The range with the closing quotation mark that follows it, when it opens one and does
+    not close it: the parse hangs the closing mark of 'called the talks "a sham"' on the verb,
+    outside the object's subtree."""
+    if last + 1 >= len(doc) or doc[last + 1].text not in _CLOSING_QUOTES:
+        return first, last
+    marks = [t.text for t in doc[first : last + 1] if t.is_quote]
+    straight = sum(m in ('"', "''") for m in marks)
+    curly = sum(m == "“" for m in marks) - sum(m == "”" for m in marks)
+    if straight % 2 == 1 or curly > 0:
+        return first, last + 1
+    return first, last
 
 
 def _without_cue(cue: tuple[int, int], first: int, last: int) -> tuple[int, int] | None:
@@ -99,6 +122,7 @@ def content_candidates(doc: Any, raw: RawAttribution) -> dict[tuple[int, int], l
         trimmed = _trim(doc, *cut)
         if trimmed is None:
             return
+        trimmed = _close_quote(doc, *trimmed)
         if kind != "rule" and (
             # "X said, according to Y": a phrase that opens with another cue is that cue's
             # attribution, never what this one reports.
@@ -143,8 +167,14 @@ def content_candidates(doc: Any, raw: RawAttribution) -> dict[tuple[int, int], l
             elif child.dep_ in _CHILD_DEPS:
                 add(f"{role}:child:{child.dep_}", child.left_edge.i, child.right_edge.i)
                 if child.dep_ == "dobj":
-                    # "called the plan a disaster": the object with what follows it.
-                    add(f"{role}:dobj+", child.left_edge.i, anchor.right_edge.i)
+                    # "called the plan a disaster": the object with what follows it, up to
+                    # a coordinated verb ("... and demanded a debate"), which is another act.
+                    ends = [
+                        other.right_edge.i
+                        for other in anchor.children
+                        if other.i > child.i and other.dep_ not in _NOT_OBJECT_TAIL
+                    ]
+                    add(f"{role}:dobj+", child.left_edge.i, max([child.right_edge.i, *ends]))
     if head.dep_ in ("parataxis", "advcl", "conj", "ccomp", "xcomp") and head.head.i != head.i:
         parent = head.head
         add("parent", parent.left_edge.i, parent.right_edge.i)
@@ -210,6 +240,50 @@ def candidate_features(
         f"quoted={any(t.is_quote for t in span_tokens)}",
         f"next={doc[raw.cue[1] + 1].lower_ if raw.cue[1] + 1 < len(doc) else ''}|side={side}",
     ]
+    features += _shape_features(doc, head, span)
+    return features
+
+
+#: Dependents that a candidate may carry after its core: trailing clauses, appositions,
+#: coordinated phrases and adjuncts, which PolNeAR's content keeps or drops by kind.
+_TRAILING_DEPS = frozenset(
+    {"conj", "cc", "appos", "relcl", "advcl", "prep", "npadvmod", "acl", "punct"}
+)
+#: Dependents of the cue word itself that a candidate may swallow ("posted X to his page").
+_CUE_ADJUNCT_DEPS = frozenset(
+    {"prep", "npadvmod", "advmod", "conj", "advcl", "dobj", "ccomp", "xcomp"}
+)
+
+
+def _shape_features(doc: Any, head: Any, span: tuple[int, int]) -> list[str]:
+    """How a candidate is built: its subtree roots, what trails its core, and what of the cue
+    word's own dependents it swallows. PolNeAR's contents are whole constituents that mostly
+    leave out the cue verb's adjuncts ("to his Twitter page", "on Tuesday") and coordinated
+    verbs ("... and made no mention of ..."); these features let the chooser see that.
+    """
+    first, last = span
+    tokens = doc[first : last + 1]
+    roots = [t for t in tokens if not first <= t.head.i <= last or t.head.i == t.i]
+    features = [f"nroots={min(len(roots), 3)}"]
+    for root in roots[:4]:
+        features.append(f"rootdep={root.dep_}")
+        features.append(f"rootdep={root.dep_}|hp={root.head.pos_}")
+    core = roots[0] if roots else doc[first]
+    for token in tokens:
+        if token.head.i == core.i and token.i > core.i and token.dep_ in _TRAILING_DEPS:
+            features.append(f"inc={token.dep_}")
+            if token.dep_ == "prep":
+                features.append(f"inc=prep:{token.lower_}")
+    for child in head.children:
+        if first <= child.i <= last and child.dep_ in _CUE_ADJUNCT_DEPS:
+            features.append(f"hc={child.dep_}")
+            if child.dep_ == "prep":
+                features.append(f"hc=prep:{child.lower_}")
+    end = doc[last]
+    features.append(f"lastdep={end.dep_}")
+    features.append(f"lasttok={end.lower_ if end.is_punct else end.pos_}")
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    features.append(f"after={after.lower_ if after is not None and after.is_punct else 'w'}")
     return features
 
 
