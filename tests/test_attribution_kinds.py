@@ -426,9 +426,15 @@ def test_unverified_accounts(analysis: Any) -> None:
 
 
 def test_speculative(analysis: Any) -> None:
-    claim = _claim(analysis, "fuelled speculation")
-    assert claim.status == "speculative"
-    assert claim.source_type == "author"
+    # "The speed of the collapse has fuelled speculation that ...": the speculation is
+    # reported, its speculators are not named, and the speed of the collapse is a cause,
+    # not a speaker.
+    speculation = _attribution(analysis, "backers in Varsk had quietly abandoned it")
+    assert "speculation" in _cue(speculation)
+    assert speculation.source is None
+    claim = _claim(analysis, "backers in Varsk had quietly abandoned it")
+    assert claim.attribution == speculation.id
+    assert (claim.status, claim.source_type) == ("speculative", "anonymous")
 
 
 def test_denied(analysis: Any) -> None:

@@ -18,10 +18,12 @@ from claimscope.extract.cue_model import (
     FORMAT,
     WEIGHTS_FILE,
     CueModel,
+    context_features,
     cue_runs,
     default_model_dir,
     load_cue_model,
     token_features,
+    token_probabilities,
 )
 
 
@@ -76,6 +78,53 @@ def test_json_round_trip_and_format_check(tmp_path: Path) -> None:
     assert CueModel.from_json(json.loads(json.dumps(data))) == model
     with pytest.raises(ModelError, match="retrain"):
         CueModel.from_json({**data, "format": "something-else/9"})
+
+
+def test_a_model_with_a_second_stage_round_trips_and_format_1_still_loads() -> None:
+    model = CueModel(
+        weights={"l=say": 1.5}, bias=-2.0, threshold=0.4, keep_rule_threshold=0.1,
+        context_weights={"s1p=9": 3.0}, context_bias=-1.0,
+    )  # fmt: skip
+    data = json.loads(json.dumps(model.to_json()))
+    assert data["context"] == {"bias": -1.0, "weights": {"s1p=9": 3.0}}
+    assert CueModel.from_json(data) == model
+    old = {k: v for k, v in data.items() if k != "context"}
+    assert CueModel.from_json({**old, "format": "claimscope-cue-model/1"}) == model.first_stage()
+
+
+@pytest.mark.slow
+def test_context_features_bin_the_first_stage_around_each_token(nlp: Any) -> None:
+    doc = nlp("The mayor has said no.")
+    probabilities = [0.0, 0.05, 0.45, 0.97, 0.0, 0.0]
+    rows = context_features(doc, probabilities)
+    has, said = _token(doc, "has").i, _token(doc, "said").i
+    assert {"s1=4", "s1p=0", "s1n=9", "s1pn=0|4|9", "s1h=9|aux"} <= set(rows[has])
+    # "said" heads the sentence: no head feature, and its best child is "has".
+    assert {"s1=9", "s1c=4", "s1cd=4|aux"} <= set(rows[said])
+    assert not any(f.startswith("s1h=") for f in rows[said])
+
+
+@pytest.mark.slow
+def test_the_second_stage_decides_from_the_first_stage_context(nlp: Any) -> None:
+    doc = nlp("The mayor has said no.")
+    first_only = CueModel(weights={"l=say": 6.0}, bias=-3.0, threshold=0.5, keep_rule_threshold=0.0)
+    # The second stage trusts the token features less and learns that the word before a
+    # sure cue belongs to it.
+    stacked = CueModel(
+        first_only.weights,
+        first_only.bias,
+        first_only.threshold,
+        first_only.keep_rule_threshold,
+        context_weights={"l=say": 4.0, "s1n=9": 5.0},
+        context_bias=-3.0,
+    )
+    quiet: frozenset[int] = frozenset()
+    before = token_probabilities(doc, first_only, quoted=quiet, rule_cues=set())
+    after = token_probabilities(doc, stacked, quoted=quiet, rule_cues=set())
+    has = _token(doc, "has").i
+    assert before[has] < 0.5 < after[has]
+    runs = cue_runs(doc, stacked, quoted=quiet, rule_cues=set())
+    assert [doc[a : b + 1].text for a, b, _ in runs] == ["has said"]
 
 
 def test_load_returns_none_without_weights_and_reads_a_file(tmp_path: Path) -> None:

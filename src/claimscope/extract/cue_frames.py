@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from claimscope.extract import lexicon as lx
 from claimscope.extract.cues import (
     RawAttribution,
     according_to_attribution,
@@ -149,6 +150,17 @@ def _noun_frame(doc: Any, head: Any, cue: tuple[int, int]) -> RawAttribution:
     return RawAttribution("reporting_noun", cue, source, _rest_of_clause(doc, head, cue, None))
 
 
+def _caused_noun(head: Any, cue: tuple[int, int]) -> Any:
+    """The noun of talk a causative cue verb takes inside the cue ("has sparked speculation"),
+    or None: its subject is a cause, so the noun's frame, not the verb's, says who talks."""
+    if head.lemma_.lower() not in lx.CAUSE_VERBS:
+        return None
+    for child in head.children:
+        if child.dep_ == "dobj" and child.pos_ == "NOUN" and cue[0] <= child.i <= cue[1]:
+            return child
+    return None
+
+
 def cue_head(doc: Any, cue: tuple[int, int]) -> Any:
     """The cue's head: its first token whose own head lies outside the cue (else its first)."""
     tokens = doc[cue[0] : cue[1] + 1]
@@ -173,12 +185,16 @@ def frame_of_cue(
     if tokens[0].lower_ == "according" and first + 1 < len(doc):
         raw = according_to_attribution(tokens[0])
         if raw is not None:
-            raw.cue = (first, max(last, first + 1))
+            # "according to" and nothing more: the run may reach into the source ("a").
+            raw.cue = (first, first + 1)
         return raw
     if head.text in _COLONS or (len(tokens) == 1 and tokens[0].text in _COLONS):
         return _colon_frame(doc, tokens[0], cue)
     if head.pos_ in ("NOUN", "PROPN"):
         return _noun_frame(doc, head, cue)
+    caused = _caused_noun(head, cue)
+    if caused is not None:
+        return _noun_frame(doc, caused, cue)
     if head.pos_ == "ADP" and head.head.pos_ in ("VERB", "AUX"):
         head = head.head  # "in" of "in a statement": the clause it hangs from
     return _verb_frame(doc, head, cue, quote)

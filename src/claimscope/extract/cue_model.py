@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +32,9 @@ from claimscope.errors import ModelError
 from claimscope.extract import lexicon as lx
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
-FORMAT = "claimscope-cue-model/1"
+#: Format 2 adds the optional second stage (``context``); files of format 1 still load.
+FORMAT = "claimscope-cue-model/2"
+_READABLE_FORMATS = ("claimscope-cue-model/1", FORMAT)
 WEIGHTS_FILE = "cue_weights.json"
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -159,9 +162,50 @@ def token_features(token: Any, quoted: set[int] | frozenset[int], rule_cues: set
     return feats
 
 
+def _probability_bin(probability: float) -> str:
+    return str(min(9, int(probability * 10)))
+
+
+def context_features(doc: Any, probabilities: Sequence[float]) -> list[list[str]]:
+    """For each token, what the first stage thought of it and of its neighbours in the text
+    and in the parse: the second stage sees that "has" before a likely "said" is part of the
+    cue, or that a verb whose clause holds no likely cue rarely is one.
+
+    Example:
+        >>> _probability_bin(0.97), _probability_bin(0.04)
+        ('9', '0')
+    """
+    size = len(doc)
+    bins = [_probability_bin(p) for p in probabilities]
+    rows = []
+    for token in doc:
+        i = token.i
+        before = bins[i - 1] if i > 0 else "x"
+        after = bins[i + 1] if i + 1 < size else "x"
+        row = [f"s1={bins[i]}", f"s1p={before}", f"s1n={after}", f"s1pn={before}|{bins[i]}|{after}"]
+        if token.head.i != i:
+            row.append(f"s1h={bins[token.head.i]}|{token.dep_}")
+        children = list(token.children)
+        if children:
+            best = max(children, key=lambda child: probabilities[child.i])
+            row.append(f"s1c={bins[best.i]}")
+            row.append(f"s1cd={bins[best.i]}|{best.dep_}")
+        rows.append(row)
+    return rows
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+
+
 @dataclass(frozen=True)
 class CueModel:
-    """A logistic-regression cue detector: ``P(cue) = sigmoid(bias + sum of weights)``."""
+    """A logistic-regression cue detector: ``P(cue) = sigmoid(bias + sum of weights)``.
+
+    With ``context_weights`` it has a second stage, stacked on the first: a logistic regression
+    over the same token features plus ``context_features`` of the first stage's probabilities,
+    whose probability is the one used.
+    """
 
     weights: dict[str, float]
     bias: float
@@ -169,6 +213,8 @@ class CueModel:
     threshold: float
     #: Rule-engine attributions whose cue scores below this are dropped as false alarms.
     keep_rule_threshold: float
+    context_weights: dict[str, float] | None = None
+    context_bias: float = 0.0
 
     def probability(
         self, token: Any, quoted: set[int] | frozenset[int], rule_cues: set[int]
@@ -178,7 +224,11 @@ class CueModel:
         score = self.bias + sum(
             weights.get(f, 0.0) for f in token_features(token, quoted, rule_cues)
         )
-        return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+        return _sigmoid(score)
+
+    def first_stage(self) -> CueModel:
+        """The model without its second stage."""
+        return CueModel(self.weights, self.bias, self.threshold, self.keep_rule_threshold)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> CueModel:
@@ -187,12 +237,19 @@ class CueModel:
         Raises:
             ModelError: the data is not a cue model of this format.
         """
+        if data.get("format") in _READABLE_FORMATS:
+            data = {**data, "format": FORMAT}
         check_format(data, FORMAT, "cue model")
+        context = data.get("context")
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
             keep_rule_threshold=float(data["keep_rule_threshold"]),
+            context_weights=None
+            if context is None
+            else {str(k): float(v) for k, v in context["weights"].items()},
+            context_bias=0.0 if context is None else float(context["bias"]),
         )
 
     def to_json(self, **extra: Any) -> dict[str, Any]:
@@ -204,6 +261,16 @@ class CueModel:
             "keep_rule_threshold": self.keep_rule_threshold,
             **extra,
             "weights": self.weights,
+            **(
+                {}
+                if self.context_weights is None
+                else {
+                    "context": {
+                        "bias": self.context_bias,
+                        "weights": self.context_weights,
+                    }
+                }
+            ),
         }
 
 
@@ -256,12 +323,25 @@ def token_probabilities(
     doc: Any, model: CueModel, *, quoted: set[int] | frozenset[int], rule_cues: set[int]
 ) -> list[float]:
     """The cue probability of every token of ``doc`` (0 for parts of speech never a cue)."""
-    return [
-        0.0
+    features = [
+        None
         if token.pos_ in NEVER_CUE_POS and token.i not in rule_cues
-        else model.probability(token, quoted, rule_cues)
+        else token_features(token, quoted, rule_cues)
         for token in doc
     ]
+    first = [0.0 if f is None else _score(model.weights, model.bias, f) for f in features]
+    second = model.context_weights
+    if second is None:
+        return first
+    context = context_features(doc, first)
+    return [
+        0.0 if f is None else _score(second, model.context_bias, f + context[i])
+        for i, f in enumerate(features)
+    ]
+
+
+def _score(weights: dict[str, float], bias: float, features: list[str]) -> float:
+    return _sigmoid(bias + sum(weights.get(f, 0.0) for f in features))
 
 
 def default_model_dir() -> Path:

@@ -84,14 +84,21 @@ def with_learned_cues(
         first, last = raw.cue
         if max(probabilities[first : last + 1], default=0.0) < model.keep_rule_threshold:
             continue
+        # The cue never grows over its own source or content ("According to a report").
+        blocked = set(range(raw.content[0], raw.content[1] + 1))
+        if raw.source is not None and not first <= raw.source.i <= last:
+            # (A document can be its own source: "a statement released ... that ...".)
+            blocked.update(t.i for t in raw.source.subtree)
         for run_first, run_last in runs:
             if run_first <= last and first <= run_last:
                 # The cue grows to the left ("has said"), and to the right only when no
                 # channel follows it: "said" stays the cue of "said in a statement", whose
                 # channel is recorded on its own.
-                first = min(first, run_first)
+                while first > run_first and first - 1 not in blocked:
+                    first -= 1
                 if raw.channel is None:
-                    last = max(last, run_last)
+                    while last < run_last and last + 1 not in blocked:
+                        last += 1
         raw.cue = (first, last)
         covered.update(range(first, last + 1))
         if raw.content_chars is not None:

@@ -51,6 +51,12 @@ NOT_QUOTE_CUES = frozenset({"consider", "interpret", "regard", "see", "view"})
 
 #: Light verbs that make a speech act out of a speech noun: "extended congratulations".
 LIGHT_VERBS = frozenset({"deliver", "express", "extend", "issue", "make", "offer", "send"})
+#: Verbs that cause talk rather than utter it: in "the delay has fuelled speculation that ...",
+#: the delay is a cause, and whoever speculates is left unnamed.
+CAUSE_VERBS = frozenset(
+    {"cause", "feed", "fuel", "ignite", "inflame", "prompt", "provoke", "renew", "revive",
+     "spark", "stir", "stoke", "trigger"}
+)  # fmt: skip
 SPEECH_ACT_NOUNS = frozenset(
     {"apology", "assurance", "condolence", "congratulation", "promise", "remark", "thanks",
      "threat", "warning"}

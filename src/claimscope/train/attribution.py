@@ -7,7 +7,12 @@ Steps, all deterministic for one seed:
 2. hold out every fifth article (in sorted order of names) and fit a logistic regression on
    the rest for each regularisation strength, then choose that strength and the two decision
    thresholds by the attribution scores on the held-out articles (the dev split is never used);
-3. refit on the whole split with the chosen settings and write the weights as JSON.
+3. fit the second stage: with the chosen strength, every fit article gets first-stage
+   probabilities from a model that did not see it (``STACK_FOLDS`` folds), and a second
+   regression learns from the token features plus what the first stage thought of the
+   token's neighbours (``cue_model.context_features``); its threshold is chosen on the
+   held-out articles, and it is kept only when it beats the first stage alone there;
+4. refit on the whole split with the chosen settings and write the weights as JSON.
 
 scikit-learn is needed here only; the packaged model is applied without it.
 """
@@ -15,6 +20,7 @@ scikit-learn is needed here only; the packaged model is applied without it.
 from __future__ import annotations
 
 import json
+import math
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -32,6 +38,7 @@ from claimscope.extract.cue_model import (
     NEVER_CUE_POS,
     WEIGHTS_FILE,
     CueModel,
+    context_features,
     load_cue_model,
     token_features,
 )
@@ -43,6 +50,11 @@ from claimscope.train.linear import fit_logistic
 C_GRID = (0.1, 0.3)
 THRESHOLD_GRID = (0.4, 0.5, 0.6)
 KEEP_RULE_GRID = (0.0, 0.1)
+#: Thresholds searched for the second stage (at the first stage's keep-rule threshold).
+STACK_THRESHOLD_GRID = (0.4, 0.45, 0.5)
+#: Folds of the cross-fitting that gives every article first-stage probabilities from a
+#: model that did not see it (the second stage must learn from honest first-stage errors).
+STACK_FOLDS = 4
 #: Features seen fewer times than this in training are dropped (keeps the file small).
 MIN_COUNT = 3
 #: Weights smaller than this are left out of the file: on held-out train articles dropping
@@ -108,17 +120,85 @@ def cue_labels(item: ParsedArticle) -> list[bool]:
     return labels
 
 
-def examples(item: ParsedArticle) -> Iterable[tuple[list[str], bool]]:
-    """(features, label) for each token the detector scores."""
+@dataclass(frozen=True)
+class ArticleRows:
+    """The scored tokens of one article: their indices, features and labels."""
+
+    item: ParsedArticle
+    indices: list[int]
+    features: list[list[str]]
+    labels: list[bool]
+
+
+def article_rows(item: ParsedArticle) -> ArticleRows:
+    """The tokens of ``item`` the detector scores, with their features and labels."""
     doc = item.doc
     quotes = QuoteIndex(doc)
     rule_cues = {
         i for raw in rule_attributions(doc, quotes) for i in range(raw.cue[0], raw.cue[1] + 1)
     }
+    rows = ArticleRows(item, [], [], [])
     for token, label in zip(doc, cue_labels(item), strict=True):
         if token.pos_ in NEVER_CUE_POS and token.i not in rule_cues:
             continue
-        yield token_features(token, quotes.quoted, rule_cues), label
+        rows.indices.append(token.i)
+        rows.features.append(token_features(token, quotes.quoted, rule_cues))
+        rows.labels.append(label)
+    return rows
+
+
+def examples(item: ParsedArticle) -> Iterable[tuple[list[str], bool]]:
+    """(features, label) for each token the detector scores."""
+    rows = article_rows(item)
+    yield from zip(rows.features, rows.labels, strict=True)
+
+
+def _first_stage_probabilities(model: CueModel, rows: ArticleRows) -> list[float]:
+    probabilities = [0.0] * len(rows.item.doc)
+    for i, features in zip(rows.indices, rows.features, strict=True):
+        score = model.bias + sum(model.weights.get(f, 0.0) for f in features)
+        probabilities[i] = 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+    return probabilities
+
+
+def stacked_examples(
+    articles: Sequence[ArticleRows], *, c: float, seed: int, folds: int = STACK_FOLDS
+) -> list[tuple[list[str], bool]]:
+    """Second-stage examples: token features plus the context of cross-fitted first-stage
+    probabilities (each article scored by a first stage fit on the other folds)."""
+    data: list[tuple[list[str], bool]] = []
+    for fold in range(folds):
+        train = [
+            example
+            for n, rows in enumerate(articles)
+            if n % folds != fold
+            for example in zip(rows.features, rows.labels, strict=True)
+        ]
+        random.Random(seed).shuffle(train)
+        first = fit(train, c=c, seed=seed)
+        for n, rows in enumerate(articles):
+            if n % folds != fold:
+                continue
+            context = context_features(rows.item.doc, _first_stage_probabilities(first, rows))
+            for i, features, label in zip(rows.indices, rows.features, rows.labels, strict=True):
+                data.append((features + context[i], label))
+    random.Random(seed).shuffle(data)
+    return data
+
+
+def with_second_stage(
+    first: CueModel, articles: Sequence[ArticleRows], *, c: float, seed: int, threshold: float
+) -> CueModel:
+    """``first`` with a second stage fit on ``articles`` (cross-fitted) at ``threshold``."""
+    second = fit(stacked_examples(articles, c=c, seed=seed), c=c, seed=seed)
+    return CueModel(
+        first.weights,
+        first.bias,
+        threshold,
+        first.keep_rule_threshold,
+        context_weights=second.weights,
+        context_bias=second.bias,
+    )
 
 
 def fit(
@@ -194,7 +274,10 @@ def select(
     log: Callable[[str], None] = print,
 ) -> tuple[dict[str, float], dict[str, Any]]:
     """The settings with the best held-out score, and a record of the search."""
-    data = [example for item in fit_items for example in examples(item)]
+    articles = [article_rows(item) for item in fit_items]
+    data = [
+        example for rows in articles for example in zip(rows.features, rows.labels, strict=True)
+    ]
     random.Random(seed).shuffle(data)
     record: dict[str, Any] = {"rules_only": _summary(score(held_items, None)), "search": []}
     log(f"held out, rules only: {record['rules_only']}")
@@ -211,6 +294,26 @@ def select(
                 if best is None or _objective(metrics) > best[0]:
                     best = (_objective(metrics), settings, metrics)
     assert best is not None
+    chosen = best[1]
+    first = fit(data, c=chosen["c"], seed=seed)
+    first = CueModel(first.weights, first.bias, chosen["threshold"], chosen["keep_rule_threshold"])
+    log(f"second stage: cross-fitting {STACK_FOLDS} folds at C={chosen['c']}")
+    stacked = with_second_stage(first, articles, c=chosen["c"], seed=seed, threshold=0.5)
+    for threshold in STACK_THRESHOLD_GRID:
+        model = CueModel(
+            stacked.weights,
+            stacked.bias,
+            threshold,
+            stacked.keep_rule_threshold,
+            stacked.context_weights,
+            stacked.context_bias,
+        )
+        metrics = score(held_items, model)
+        settings = {**chosen, "second_stage": True, "threshold": threshold}
+        record["search"].append({**settings, **_summary(metrics)})
+        log(f"held out, {settings}: {_summary(metrics)}")
+        if _objective(metrics) > best[0]:
+            best = (_objective(metrics), settings, metrics)
     record["held_out"] = {
         **_summary(best[2]),
         **{
@@ -254,12 +357,20 @@ def train_attribution(
         model = existing
     else:
         settings, record = select(fit_items, held_items, seed=seed, log=log)
-        everything = [example for item in items for example in examples(item)]
+        articles = [article_rows(item) for item in items]
+        everything = [
+            example for rows in articles for example in zip(rows.features, rows.labels, strict=True)
+        ]
         random.Random(seed).shuffle(everything)
         base = fit(everything, c=settings["c"], seed=seed)
         model = CueModel(
             base.weights, base.bias, settings["threshold"], settings["keep_rule_threshold"]
         )
+        if settings.get("second_stage"):
+            log("second stage: cross-fitting on all articles")
+            model = with_second_stage(
+                model, articles, c=settings["c"], seed=seed, threshold=settings["threshold"]
+            )
         training = {
             "data": data.name,
             "articles": len(items),

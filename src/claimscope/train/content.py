@@ -67,6 +67,9 @@ def content_groups(doc: Any, article: Any, shift: int, cue_model: CueModel) -> l
             closeness = 2 * len(key & gold) / (len(key) + len(gold)) if key else 0.0
             features = candidate_features(doc, raw, (first, last), kinds)
             scored.append((features, good, closeness, "rule" in kinds))
+        if not scored:
+            # A rule content of nothing but white space or punctuation offers no candidate.
+            continue
         best = max((s[2] for s in scored if s[1]), default=None)
         groups.append([(f, good and c >= (best or 0.0), rule) for f, good, c, rule in scored])
     return groups
