@@ -96,6 +96,9 @@ def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
     assert saved["training"]["settings"] == record["settings"]
     model = load_cue_model(str(tmp_path / "model"))
     assert model is not None and model.threshold == record["settings"]["threshold"]
+    # The second stage was searched on the held-out articles, and is saved when chosen.
+    assert any(entry.get("second_stage") for entry in record["search"])
+    assert (model.context_weights is not None) == bool(record["settings"].get("second_stage"))
     chooser = load_content_model(str(tmp_path / "model"))
     assert chooser is not None
     assert record["content"]["cues"] > 0 and "held_out_with_chooser" in record["content"]

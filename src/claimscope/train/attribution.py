@@ -24,7 +24,7 @@ import math
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -282,8 +282,9 @@ def select(
     record: dict[str, Any] = {"rules_only": _summary(score(held_items, None)), "search": []}
     log(f"held out, rules only: {record['rules_only']}")
     best: tuple[float, dict[str, float], dict[str, Any]] | None = None
+    bases: dict[float, CueModel] = {}
     for c in C_GRID:
-        base = fit(data, c=c, seed=seed)
+        base = bases[c] = fit(data, c=c, seed=seed)
         for threshold in THRESHOLD_GRID:
             for keep in KEEP_RULE_GRID:
                 model = CueModel(base.weights, base.bias, threshold, keep)
@@ -295,20 +296,15 @@ def select(
                     best = (_objective(metrics), settings, metrics)
     assert best is not None
     chosen = best[1]
-    first = fit(data, c=chosen["c"], seed=seed)
-    first = CueModel(first.weights, first.bias, chosen["threshold"], chosen["keep_rule_threshold"])
+    first = replace(
+        bases[chosen["c"]],
+        threshold=chosen["threshold"],
+        keep_rule_threshold=chosen["keep_rule_threshold"],
+    )
     log(f"second stage: cross-fitting {STACK_FOLDS} folds at C={chosen['c']}")
     stacked = with_second_stage(first, articles, c=chosen["c"], seed=seed, threshold=0.5)
     for threshold in STACK_THRESHOLD_GRID:
-        model = CueModel(
-            stacked.weights,
-            stacked.bias,
-            threshold,
-            stacked.keep_rule_threshold,
-            stacked.context_weights,
-            stacked.context_bias,
-        )
-        metrics = score(held_items, model)
+        metrics = score(held_items, replace(stacked, threshold=threshold))
         settings = {**chosen, "second_stage": True, "threshold": threshold}
         record["search"].append({**settings, **_summary(metrics)})
         log(f"held out, {settings}: {_summary(metrics)}")
