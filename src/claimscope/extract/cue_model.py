@@ -34,7 +34,7 @@ from claimscope.extract import lexicon as lx
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
 #: Format 2 adds the optional second stage (``context``); files of format 1 still load.
 FORMAT = "claimscope-cue-model/2"
-_READABLE_FORMATS = ("claimscope-cue-model/1", FORMAT)
+_FORMAT_1 = "claimscope-cue-model/1"
 WEIGHTS_FILE = "cue_weights.json"
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -219,12 +219,12 @@ class CueModel:
     def probability(
         self, token: Any, quoted: set[int] | frozenset[int], rule_cues: set[int]
     ) -> float:
-        """The probability that ``token`` is part of a cue."""
-        weights = self.weights
-        score = self.bias + sum(
-            weights.get(f, 0.0) for f in token_features(token, quoted, rule_cues)
-        )
-        return _sigmoid(score)
+        """The probability that ``token`` is part of a cue (first stage)."""
+        return self.first_stage_probability(token_features(token, quoted, rule_cues))
+
+    def first_stage_probability(self, features: list[str]) -> float:
+        """The first stage's probability for a token with ``features``."""
+        return _score(self.weights, self.bias, features)
 
     def first_stage(self) -> CueModel:
         """The model without its second stage."""
@@ -237,9 +237,8 @@ class CueModel:
         Raises:
             ModelError: the data is not a cue model of this format.
         """
-        if data.get("format") in _READABLE_FORMATS:
-            data = {**data, "format": FORMAT}
-        check_format(data, FORMAT, "cue model")
+        if data.get("format") != _FORMAT_1:
+            check_format(data, FORMAT, "cue model")
         context = data.get("context")
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
@@ -329,7 +328,7 @@ def token_probabilities(
         else token_features(token, quoted, rule_cues)
         for token in doc
     ]
-    first = [0.0 if f is None else _score(model.weights, model.bias, f) for f in features]
+    first = [0.0 if f is None else model.first_stage_probability(f) for f in features]
     second = model.context_weights
     if second is None:
         return first

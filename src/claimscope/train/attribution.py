@@ -20,7 +20,6 @@ scikit-learn is needed here only; the packaged model is applied without it.
 from __future__ import annotations
 
 import json
-import math
 import random
 import time
 from collections.abc import Callable, Iterable, Sequence
@@ -129,6 +128,10 @@ class ArticleRows:
     features: list[list[str]]
     labels: list[bool]
 
+    def pairs(self) -> Iterable[tuple[list[str], bool]]:
+        """(features, label) for each scored token."""
+        return zip(self.features, self.labels, strict=True)
+
 
 def article_rows(item: ParsedArticle) -> ArticleRows:
     """The tokens of ``item`` the detector scores, with their features and labels."""
@@ -147,17 +150,10 @@ def article_rows(item: ParsedArticle) -> ArticleRows:
     return rows
 
 
-def examples(item: ParsedArticle) -> Iterable[tuple[list[str], bool]]:
-    """(features, label) for each token the detector scores."""
-    rows = article_rows(item)
-    yield from zip(rows.features, rows.labels, strict=True)
-
-
 def _first_stage_probabilities(model: CueModel, rows: ArticleRows) -> list[float]:
     probabilities = [0.0] * len(rows.item.doc)
     for i, features in zip(rows.indices, rows.features, strict=True):
-        score = model.bias + sum(model.weights.get(f, 0.0) for f in features)
-        probabilities[i] = 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+        probabilities[i] = model.first_stage_probability(features)
     return probabilities
 
 
@@ -172,7 +168,7 @@ def stacked_examples(
             example
             for n, rows in enumerate(articles)
             if n % folds != fold
-            for example in zip(rows.features, rows.labels, strict=True)
+            for example in rows.pairs()
         ]
         random.Random(seed).shuffle(train)
         first = fit(train, c=c, seed=seed)
@@ -275,9 +271,7 @@ def select(
 ) -> tuple[dict[str, float], dict[str, Any]]:
     """The settings with the best held-out score, and a record of the search."""
     articles = [article_rows(item) for item in fit_items]
-    data = [
-        example for rows in articles for example in zip(rows.features, rows.labels, strict=True)
-    ]
+    data = [example for rows in articles for example in rows.pairs()]
     random.Random(seed).shuffle(data)
     record: dict[str, Any] = {"rules_only": _summary(score(held_items, None)), "search": []}
     log(f"held out, rules only: {record['rules_only']}")
@@ -354,9 +348,7 @@ def train_attribution(
     else:
         settings, record = select(fit_items, held_items, seed=seed, log=log)
         articles = [article_rows(item) for item in items]
-        everything = [
-            example for rows in articles for example in zip(rows.features, rows.labels, strict=True)
-        ]
+        everything = [example for rows in articles for example in rows.pairs()]
         random.Random(seed).shuffle(everything)
         base = fit(everything, c=settings["c"], seed=seed)
         model = CueModel(
