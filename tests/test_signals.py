@@ -12,6 +12,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 
 from claimscope import AnalyzeOptions, Analyzer
@@ -20,9 +21,11 @@ from claimscope.evaluate.propaganda import TECHNIQUES
 from claimscope.signals.model import (
     CONFIG_FILE,
     FORMAT,
+    SentenceSignals,
     SignalModel,
     default_model_dir,
     load_signal_model,
+    token_vectors,
 )
 
 NEUTRAL = "The Corvale city council will meet on Tuesday at 10 a.m. in the town hall."
@@ -74,6 +77,63 @@ def test_predict_is_deterministic_and_independent_of_batch_company(model: Signal
     assert alone.spans == together.spans
     assert alone.subjectivity == pytest.approx(together.subjectivity, abs=1e-3)
     assert alone.checkworthiness == pytest.approx(together.checkworthiness, abs=1e-3)
+
+
+def test_the_model_gives_each_word_piece_its_hidden_state(model: SignalModel) -> None:
+    signals = model.predict([NEUTRAL])[0]
+    assert model.has_hidden and signals.pieces is not None
+    assert signals.pieces.shape == (len(signals.piece_offsets), 384)
+    # [CLS] and [SEP] have no characters; every other piece lies inside the sentence.
+    assert signals.piece_offsets[0] == (0, 0) == signals.piece_offsets[-1]
+    assert all(0 <= a < b <= len(NEUTRAL) for a, b in signals.piece_offsets[1:-1])
+
+
+@pytest.mark.slow
+def test_token_vectors_average_the_pieces_over_each_token(nlp: Any) -> None:
+    doc = nlp("Varn said it.\n\nMalk agreed.")
+    second = doc.text.index("Malk")
+    pieces = np.arange(12, dtype=np.float32).reshape(6, 2)
+    first = SentenceSignals(
+        0.5, 0.5, 0.5, pieces=pieces[:5],
+        # [CLS] "Va" "rn" "said" "it" (the period and [SEP] were cut off by truncation)
+        piece_offsets=((0, 0), (0, 2), (2, 4), (5, 9), (10, 12)),
+    )  # fmt: skip
+    later = SentenceSignals(0.5, 0.5, 0.5, pieces=pieces[5:], piece_offsets=((0, 4),))
+    vectors = token_vectors(doc, [(0, first), (second, later)], width=2)
+    assert vectors is not None and vectors.shape == (len(doc), 2)
+    rows = {token.text: vectors[token.i].tolist() for token in doc}
+    assert rows["Varn"] == pieces[1:3].mean(axis=0).tolist()
+    assert rows["said"] == pieces[3].tolist() and rows["Malk"] == pieces[5].tolist()
+    # No piece covers the period, the blank line or the unencoded words: zero rows.
+    assert rows["."] == [0.0, 0.0] and rows["\n\n"] == [0.0, 0.0]
+    assert rows["agreed"] == [0.0, 0.0]
+    assert token_vectors(doc, [(0, SentenceSignals(0.5, 0.5, 0.5))]) is None
+
+
+def test_the_analyzer_hands_the_encoder_vectors_to_the_cue_detector(
+    analyzer: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from claimscope.extract.cue_model import load_cue_model
+
+    cue_model = load_cue_model()
+    if cue_model is None or cue_model.encoder is None:
+        pytest.skip("the packaged cue model has no encoder stage")
+    import claimscope.analyzer as analyzer_module
+
+    seen: list[Any] = []
+    real = analyzer_module.extract_attributions
+
+    def spy(doc: Any, entities: Any, **kwargs: Any) -> Any:
+        seen.append((len(doc), kwargs.get("token_vectors")))
+        return real(doc, entities, **kwargs)
+
+    monkeypatch.setattr(analyzer_module, "extract_attributions", spy)
+    analysis = analyzer.analyze("Mayor Ilse Varn said the Corvale bridge would reopen in May.")
+    ((tokens, vectors),) = seen
+    # The packaged cue model was trained on the packaged encoder, so its stage is used.
+    assert vectors is not None and vectors.encoder == cue_model.encoder.signal_model
+    assert vectors.vectors.shape == (tokens, 384) and abs(vectors.vectors).sum() > 0
+    assert [a.cue.text for a in analysis.attributions] == ["said"]
 
 
 def test_loaded_language_reads_as_subjective_and_persuasive(model: SignalModel) -> None:

@@ -99,6 +99,11 @@ def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
     # The second stage was searched on the held-out articles, and is saved when chosen.
     assert any(entry.get("second_stage") for entry in record["search"])
     assert (model.context_weights is not None) == bool(record["settings"].get("second_stage"))
+    # With the packaged signal model, the encoder stage is searched on top of a chosen second
+    # stage, and saved only when chosen.
+    if record["settings"].get("second_stage"):
+        assert any("encoder_threshold" in entry for entry in record["search"])
+    assert (model.encoder is not None) == ("encoder_threshold" in record["settings"])
     chooser = load_content_model(str(tmp_path / "model"))
     assert chooser is not None
     assert record["content"]["cues"] > 0 and "held_out_with_chooser" in record["content"]

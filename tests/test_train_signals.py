@@ -35,3 +35,6 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path:
     model = SignalModel(tmp_path)
     (signals,) = model.predict(["The Corvale council met on Tuesday."])
     assert 0 <= signals.checkworthiness <= 1
+    # The export carries the hidden states the cue detector's encoder stage reads.
+    assert model.has_hidden and signals.pieces is not None
+    assert signals.pieces.shape == (len(signals.piece_offsets), 384)

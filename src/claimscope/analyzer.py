@@ -22,7 +22,7 @@ from claimscope.extract.acronyms import extract_acronyms
 from claimscope.extract.attributions import extract_attributions
 from claimscope.extract.claims import extract_claims
 from claimscope.extract.content_choice import load_content_model
-from claimscope.extract.cue_model import load_cue_model
+from claimscope.extract.cue_model import TokenVectors, load_cue_model
 from claimscope.extract.entities import extract_entities
 from claimscope.extract.hedges import extract_hedges
 from claimscope.extract.timeline import build_timeline
@@ -33,7 +33,13 @@ from claimscope.language import check_language
 from claimscope.nlp import load_pipeline, model_info
 from claimscope.options import AnalyzeOptions
 from claimscope.schema import Analysis, Article, Provenance, Sentence, Span, Technique
-from claimscope.signals.model import SignalModel, load_signal_model, signal_model_available
+from claimscope.signals.model import (
+    SentenceSignals,
+    SignalModel,
+    load_signal_model,
+    signal_model_available,
+    token_vectors,
+)
 
 #: The learned sentence signals; one model computes all three.
 SIGNAL_NAMES = ("checkworthiness", "subjectivity", "techniques")
@@ -53,7 +59,7 @@ class Analyzer:
         self.nlp = load_pipeline()
         self._model_info = model_info()
         # Load the attribution cue model now, not on the first article (it takes ~0.5 s).
-        load_cue_model()
+        cue_model = load_cue_model()
         load_content_model()
         self._signal_model: SignalModel | None = None
         if not self.options.signals:
@@ -65,6 +71,15 @@ class Analyzer:
             status = "available"
         # A missing model is reported in every analysis, never replaced by made-up scores.
         self._signal_status = {name: status for name in SIGNAL_NAMES}
+        # The cue detector reads the encoder's token vectors when it was trained on this
+        # encoder's (``CueModel.encoder``); otherwise they are not worth computing.
+        self._cue_vectors = (
+            self._signal_model is not None
+            and self._signal_model.has_hidden
+            and cue_model is not None
+            and cue_model.encoder is not None
+            and cue_model.encoder.signal_model == self._signal_model.fingerprint
+        )
 
     def analyze(
         self,
@@ -162,14 +177,24 @@ class Analyzer:
             for i, s in enumerate(_sentences(doc))
         ]
         techniques: list[Technique] = []
+        vectors: TokenVectors | None = None
         if self._signal_model is not None:
-            sentences, techniques = _apply_signals(self._signal_model, article.text, sentences)
+            sentences, techniques, predictions = _apply_signals(
+                self._signal_model, article.text, sentences
+            )
+            if self._cue_vectors:
+                # The encoder's hidden states serve the cue detector too: one encoder pass.
+                found = token_vectors(
+                    doc, [(s.start, p) for s, p in zip(sentences, predictions, strict=True)]
+                )
+                if found is not None:
+                    vectors = TokenVectors(found, self._signal_model.fingerprint)
             t = timed("signals", t)
         entities = extract_entities(doc)
         t = timed("entities", t)
         acronyms = extract_acronyms(doc, entities)
         t = timed("acronyms", t)
-        attributions = extract_attributions(doc, entities)
+        attributions = extract_attributions(doc, entities, token_vectors=vectors)
         t = timed("attributions", t)
         hedges = extract_hedges(doc)
         t = timed("hedges", t)
@@ -232,8 +257,9 @@ class Analyzer:
 
 def _apply_signals(
     model: SignalModel, text: str, sentences: list[Sentence]
-) -> tuple[list[Sentence], list[Technique]]:
-    """Sentences with their signal values, and the technique spans in article offsets."""
+) -> tuple[list[Sentence], list[Technique], list[SentenceSignals]]:
+    """Sentences with their signal values, the technique spans in article offsets, and the
+    model's output for each sentence."""
     predictions = model.predict([s.text for s in sentences])
     scored: list[Sentence] = []
     techniques: list[Technique] = []
@@ -261,7 +287,7 @@ def _apply_signals(
                 }
             )
         )
-    return scored, techniques
+    return scored, techniques, predictions
 
 
 def _sentences(doc: Any) -> Iterator[Any]:

@@ -26,7 +26,7 @@ from claimscope.extract.colon_cues import colon_attributions
 from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
 from claimscope.extract.content_choice import ContentModel, load_content_model
 from claimscope.extract.cue_extent import cue_between
-from claimscope.extract.cue_model import CueModel, load_cue_model
+from claimscope.extract.cue_model import CueModel, TokenVectors, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
     according_to_attribution,
@@ -261,17 +261,21 @@ def _relative_subject(head: Any, cue: tuple[int, int]) -> Any:
 
 
 def raw_attributions(
-    doc: Any, quotes: QuoteIndex, model: CueModel | None
+    doc: Any,
+    quotes: QuoteIndex,
+    model: CueModel | None,
+    vectors: TokenVectors | None = None,
 ) -> tuple[list[RawAttribution], set[int]]:
     """The attributions on the parse before their sources are resolved, and the floating ones.
 
     The rules' attributions, confirmed and extended by the cue model when there is one, plus
     one for each floating quote (their ids are the returned set; see ``floating_quotes``).
+    ``vectors`` are the signal encoder's token vectors, for the cue model's encoder stage.
     """
     found = rule_attributions(doc, quotes)
     if model is not None:
         sure = [raw for raw in found if raw.sure]
-        found = with_sure(doc, with_learned_cues(doc, quotes, found, model), sure)
+        found = with_sure(doc, with_learned_cues(doc, quotes, found, model, vectors), sure)
     return floating_quotes(doc, quotes, found)
 
 
@@ -295,6 +299,7 @@ def extract_attributions(
     *,
     cue_model: CueModel | bool | None = True,
     content_model: ContentModel | bool | None = True,
+    token_vectors: TokenVectors | None = None,
 ) -> list[Attribution]:
     """Attributions in ``doc`` (ids ``A1``, ``A2``, ...), sources linked to ``entities``.
 
@@ -308,6 +313,8 @@ def extract_attributions(
             one (each frame rule's own choice when it is not installed), False or None for
             the rules' choices, or a ``ContentModel``. It is used only with a cue model,
             which it was trained beside.
+        token_vectors: the signal encoder's vector for each token (``Analyzer`` passes them
+            when the signals run): the cue model's encoder stage reads them.
     """
     text = doc.text
     model = cue_model if isinstance(cue_model, CueModel) else None
@@ -319,7 +326,7 @@ def extract_attributions(
     resolved: dict[int, _Source] = {}
     records: list[Attribution] = []
     seen_keys: set[tuple[int, int, int]] = set()
-    found, floating = raw_attributions(doc, quotes, model)
+    found, floating = raw_attributions(doc, quotes, model, token_vectors)
     chooser = content_model if isinstance(content_model, ContentModel) else None
     if content_model is True and model is not None:
         chooser = load_content_model()

@@ -22,19 +22,22 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from claimscope.errors import ModelError
 from claimscope.extract import lexicon as lx
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
-#: Format 2 adds the optional second stage (``context``); files of format 1 still load.
-FORMAT = "claimscope-cue-model/2"
-_FORMAT_1 = "claimscope-cue-model/1"
+#: Format 2 adds the optional second stage (``context``), format 3 the optional encoder stage
+#: (``encoder``); files of formats 1 and 2 still load.
+FORMAT = "claimscope-cue-model/3"
+_OLDER_FORMATS = frozenset({"claimscope-cue-model/1", "claimscope-cue-model/2"})
 WEIGHTS_FILE = "cue_weights.json"
 
 _QUOTE_MARKS = frozenset({'"', "“", "”", "‘", "’", "'", "«", "»"})
@@ -166,7 +169,9 @@ def _probability_bin(probability: float) -> str:
     return str(min(9, int(probability * 10)))
 
 
-def context_features(doc: Any, probabilities: Sequence[float]) -> list[list[str]]:
+def context_features(
+    doc: Any, probabilities: Sequence[float], prefix: str = "s1"
+) -> list[list[str]]:
     """For each token, what the first stage thought of it and of its neighbours in the text
     and in the parse: the second stage sees that "has" before a likely "said" is part of the
     cue, or that a verb whose clause holds no likely cue rarely is one.
@@ -182,20 +187,113 @@ def context_features(doc: Any, probabilities: Sequence[float]) -> list[list[str]
         i = token.i
         before = bins[i - 1] if i > 0 else "x"
         after = bins[i + 1] if i + 1 < size else "x"
-        row = [f"s1={bins[i]}", f"s1p={before}", f"s1n={after}", f"s1pn={before}|{bins[i]}|{after}"]
+        row = [
+            f"{prefix}={bins[i]}",
+            f"{prefix}p={before}",
+            f"{prefix}n={after}",
+            f"{prefix}pn={before}|{bins[i]}|{after}",
+        ]
         if token.head.i != i:
-            row.append(f"s1h={bins[token.head.i]}|{token.dep_}")
+            row.append(f"{prefix}h={bins[token.head.i]}|{token.dep_}")
         children = list(token.children)
         if children:
             best = max(children, key=lambda child: probabilities[child.i])
-            row.append(f"s1c={bins[best.i]}")
-            row.append(f"s1cd={bins[best.i]}|{best.dep_}")
+            row.append(f"{prefix}c={bins[best.i]}")
+            row.append(f"{prefix}cd={bins[best.i]}|{best.dep_}")
         rows.append(row)
     return rows
 
 
 def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
+
+
+@dataclass(frozen=True)
+class TokenVectors:
+    """One signal-encoder vector per token of a doc (``signals.model.token_vectors``), and
+    the fingerprint of the encoder that made them."""
+
+    vectors: np.ndarray
+    encoder: str
+
+
+#: The parts of a token's encoder input: its own vector, its syntactic head's, and its left
+#: and right neighbours' (PolNeAR cues are verbs with their particles and auxiliaries, so the
+#: neighbours say as much as the word).
+ENCODER_PARTS = ("token", "head", "previous", "next")
+
+
+def encoder_scores(doc: Any, vectors: np.ndarray, dense: np.ndarray) -> np.ndarray:
+    """Per token, ``dense`` dotted with its token, head, previous and next vectors.
+
+    Args:
+        doc: the parsed article.
+        vectors: ``len(doc)`` x width.
+        dense: ``len(ENCODER_PARTS)`` x width weights.
+    """
+    parts = vectors @ dense.T  # tokens x parts: each part's weights on every token's vector
+    heads = np.array([token.head.i for token in doc], dtype=np.int64)
+    scores = parts[:, 0] + parts[heads, 1]
+    scores[1:] += parts[:-1, 2]
+    scores[:-1] += parts[1:, 3]
+    result: np.ndarray = scores
+    return result
+
+
+def encoder_inputs(doc: Any, vectors: np.ndarray) -> np.ndarray:
+    """The dense input ``encoder_scores`` reads, laid out for training (tokens x parts*width)."""
+    heads = np.array([token.head.i for token in doc], dtype=np.int64)
+    previous = np.zeros_like(vectors)
+    previous[1:] = vectors[:-1]
+    following = np.zeros_like(vectors)
+    following[:-1] = vectors[1:]
+    return np.concatenate([vectors, vectors[heads], previous, following], axis=1)
+
+
+@dataclass(frozen=True)
+class EncoderStage:
+    """The second stage for when the signal encoder's token vectors are at hand.
+
+    A logistic regression over ``encoder_inputs`` gives each token an encoder probability of
+    being a cue; the stage's own regression reads the token features, the first stage's
+    ``context_features`` and the same context of the encoder probabilities (prefix ``en``).
+    It is used only with vectors of the encoder it was trained on (``signal_model``).
+    """
+
+    signal_model: str
+    dense: np.ndarray = field(repr=False, compare=False)
+    dense_bias: float
+    weights: dict[str, float] = field(repr=False)
+    bias: float
+    threshold: float
+
+    def probabilities(self, doc: Any, vectors: np.ndarray) -> np.ndarray:
+        """The encoder probability of every token of ``doc``."""
+        scores = encoder_scores(doc, vectors, self.dense) + self.dense_bias
+        result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
+        return result
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> EncoderStage:
+        dense = np.array(data["dense"], dtype=np.float32)
+        return cls(
+            signal_model=str(data["signal_model"]),
+            dense=dense.reshape(len(ENCODER_PARTS), -1),
+            dense_bias=float(data["dense_bias"]),
+            weights={str(k): float(v) for k, v in data["weights"].items()},
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "signal_model": self.signal_model,
+            "threshold": self.threshold,
+            "dense_bias": self.dense_bias,
+            "bias": self.bias,
+            "dense": [round(float(w), 5) for w in self.dense.reshape(-1)],
+            "weights": self.weights,
+        }
 
 
 @dataclass(frozen=True)
@@ -215,6 +313,23 @@ class CueModel:
     keep_rule_threshold: float
     context_weights: dict[str, float] | None = None
     context_bias: float = 0.0
+    encoder: EncoderStage | None = None
+
+    def uses_encoder(self, vectors: TokenVectors | None) -> bool:
+        """Whether the encoder stage applies to ``vectors`` (same encoder, second stage on)."""
+        return (
+            vectors is not None
+            and self.encoder is not None
+            and self.context_weights is not None
+            and vectors.encoder == self.encoder.signal_model
+        )
+
+    def threshold_for(self, vectors: TokenVectors | None) -> float:
+        """The cue threshold of the stage ``token_probabilities`` uses with ``vectors``."""
+        if self.uses_encoder(vectors):
+            assert self.encoder is not None  # for mypy: uses_encoder checked it
+            return self.encoder.threshold
+        return self.threshold
 
     def probability(
         self, token: Any, quoted: set[int] | frozenset[int], rule_cues: set[int]
@@ -237,9 +352,10 @@ class CueModel:
         Raises:
             ModelError: the data is not a cue model of this format.
         """
-        if data.get("format") != _FORMAT_1:
+        if data.get("format") not in _OLDER_FORMATS:
             check_format(data, FORMAT, "cue model")
         context = data.get("context")
+        encoder = data.get("encoder")
         return cls(
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
@@ -249,6 +365,7 @@ class CueModel:
             if context is None
             else {str(k): float(v) for k, v in context["weights"].items()},
             context_bias=0.0 if context is None else float(context["bias"]),
+            encoder=None if encoder is None else EncoderStage.from_json(encoder),
         )
 
     def to_json(self, **extra: Any) -> dict[str, Any]:
@@ -270,6 +387,7 @@ class CueModel:
                     }
                 }
             ),
+            **({} if self.encoder is None else {"encoder": self.encoder.to_json()}),
         }
 
 
@@ -319,9 +437,18 @@ def cue_runs(
 
 
 def token_probabilities(
-    doc: Any, model: CueModel, *, quoted: set[int] | frozenset[int], rule_cues: set[int]
+    doc: Any,
+    model: CueModel,
+    *,
+    quoted: set[int] | frozenset[int],
+    rule_cues: set[int],
+    vectors: TokenVectors | None = None,
 ) -> list[float]:
-    """The cue probability of every token of ``doc`` (0 for parts of speech never a cue)."""
+    """The cue probability of every token of ``doc`` (0 for parts of speech never a cue).
+
+    With ``vectors`` from the encoder the model's encoder stage was trained on, that stage
+    gives the probabilities (compare them with ``model.threshold_for(vectors)``).
+    """
     features = [
         None
         if token.pos_ in NEVER_CUE_POS and token.i not in rule_cues
@@ -333,9 +460,16 @@ def token_probabilities(
     if second is None:
         return first
     context = context_features(doc, first)
+    bias = model.context_bias
+    if model.uses_encoder(vectors):
+        assert model.encoder is not None and vectors is not None  # for mypy
+        encoded = model.encoder.probabilities(doc, vectors.vectors)
+        scored = [0.0 if f is None else float(encoded[i]) for i, f in enumerate(features)]
+        encoder_context = context_features(doc, scored, "en")
+        context = [row + more for row, more in zip(context, encoder_context, strict=True)]
+        second, bias = model.encoder.weights, model.encoder.bias
     return [
-        0.0 if f is None else _score(second, model.context_bias, f + context[i])
-        for i, f in enumerate(features)
+        0.0 if f is None else _score(second, bias, f + context[i]) for i, f in enumerate(features)
     ]
 
 

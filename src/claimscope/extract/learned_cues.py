@@ -13,7 +13,7 @@ from typing import Any
 
 from claimscope.extract import lexicon as lx
 from claimscope.extract.cue_frames import frame_of_cue
-from claimscope.extract.cue_model import CueModel, runs_above, token_probabilities
+from claimscope.extract.cue_model import CueModel, TokenVectors, runs_above, token_probabilities
 from claimscope.extract.cues import RawAttribution
 from claimscope.extract.quotes import QuoteIndex
 
@@ -65,7 +65,11 @@ def _reports(raw: RawAttribution, doc: Any) -> bool:
 
 
 def with_learned_cues(
-    doc: Any, quotes: QuoteIndex, found: list[RawAttribution], model: CueModel
+    doc: Any,
+    quotes: QuoteIndex,
+    found: list[RawAttribution],
+    model: CueModel,
+    vectors: TokenVectors | None = None,
 ) -> list[RawAttribution]:
     """The rule attributions the cue model confirms, plus one for each cue only it finds.
 
@@ -75,8 +79,10 @@ def with_learned_cues(
     holds gets its source and content from ``frame_of_cue``.
     """
     rule_cues = {i for raw in found for i in range(raw.cue[0], raw.cue[1] + 1)}
-    probabilities = token_probabilities(doc, model, quoted=quotes.quoted, rule_cues=rule_cues)
-    runs = runs_above(probabilities, model.threshold)
+    probabilities = token_probabilities(
+        doc, model, quoted=quotes.quoted, rule_cues=rule_cues, vectors=vectors
+    )
+    runs = runs_above(probabilities, model.threshold_for(vectors))
     kept: list[RawAttribution] = []
     covered: set[int] = set()
     used_quotes: set[int] = set()

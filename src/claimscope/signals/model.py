@@ -7,7 +7,10 @@ the presence of each of the 14 techniques, and a token head marks the word piece
 technique span. ``claimscope train signals`` writes the files this module reads:
 
 * ``signals.onnx``: inputs ``input_ids`` and ``attention_mask`` (int64, batch x length);
-  outputs ``sentence_logits`` (batch x 17) and ``token_logits`` (batch x length x 15).
+  outputs ``sentence_logits`` (batch x 17), ``token_logits`` (batch x length x 15) and, in
+  models exported since the cue detector began to use them, ``hidden`` (batch x length x 384:
+  the encoder's last hidden state, which ``token_vectors`` turns into one vector per spaCy
+  token for the attribution engine).
 * ``tokenizer.json``: the encoder's WordPiece tokenizer (Hugging Face ``tokenizers`` format).
 * ``config.json``: technique names, the decision thresholds chosen on selection splits, and the
   format version.
@@ -25,9 +28,10 @@ Example:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -47,6 +51,8 @@ CONFIG_FILE = "config.json"
 SENTENCE_HEADS = ("checkworthiness", "subjectivity", "uses_technique")
 #: Word pieces per sentence at inference; longer sentences lose their tail's token spans.
 MAX_LENGTH = 256
+#: The optional output with the encoder's last hidden state.
+HIDDEN_OUTPUT = "hidden"
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,11 @@ class SentenceSignals:
     uses_technique: float
     technique_scores: dict[str, float] = field(default_factory=dict)
     spans: list[TechniqueSpan] = field(default_factory=list)
+    #: The encoder's last hidden state for each word piece (pieces x 384), when the model
+    #: exports it, and each piece's character offsets into the sentence (special pieces such
+    #: as [CLS] have empty offsets).
+    pieces: np.ndarray | None = field(default=None, repr=False, compare=False)
+    piece_offsets: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
 
 
 def default_model_dir() -> Path:
@@ -111,14 +122,24 @@ class SignalModel:
         # The analyzer already runs one article per worker; two intra-op threads match 2 cores.
         options.intra_op_num_threads = int(config.get("threads", 2))
         try:
+            weights = (model_dir / MODEL_FILE).read_bytes()
+            #: Identifies these weights: models trained on their hidden states (the cue
+            #: detector's encoder stage) are used only with the same encoder.
+            self.fingerprint = hashlib.sha256(weights).hexdigest()[:16]
             self._session = ort.InferenceSession(
-                str(model_dir / MODEL_FILE), options, providers=["CPUExecutionProvider"]
+                weights, options, providers=["CPUExecutionProvider"]
             )
             self._tokenizer = Tokenizer.from_file(str(model_dir / TOKENIZER_FILE))
         except Exception as err:  # onnxruntime raises its own untyped errors
             raise ModelError(f"cannot load the signal model from {model_dir}: {err}") from err
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_length=MAX_LENGTH)
+        outputs = {o.name for o in self._session.get_outputs()}
+        self._outputs = ["sentence_logits", "token_logits"]
+        #: Whether ``predict`` gives each piece's hidden state (``SentenceSignals.pieces``).
+        self.has_hidden = HIDDEN_OUTPUT in outputs
+        if self.has_hidden:
+            self._outputs.append(HIDDEN_OUTPUT)
 
     def use_thresholds(self, thresholds: dict[str, float]) -> None:
         """Calibrate to ``thresholds`` (head name -> threshold; a missing head keeps 0.5).
@@ -143,18 +164,24 @@ class SignalModel:
         results = []
         for enc in self._tokenizer.encode_batch(sentences):
             ids = np.array([enc.ids], dtype=np.int64)
-            sentence_logits, token_logits = self._session.run(
-                ["sentence_logits", "token_logits"],
-                {"input_ids": ids, "attention_mask": np.ones_like(ids)},
+            sentence_logits, token_logits, *hidden = self._session.run(
+                self._outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             )
-            results.append(
-                self._signals(
-                    _sigmoid(sentence_logits[0] - self._sentence_shift),
-                    _sigmoid(token_logits[0] - self._token_shift),
-                    enc.offsets,
-                    enc.special_tokens_mask,
+            signals = self._signals(
+                _sigmoid(sentence_logits[0] - self._sentence_shift),
+                _sigmoid(token_logits[0] - self._token_shift),
+                enc.offsets,
+                enc.special_tokens_mask,
+            )
+            if hidden:
+                offsets = tuple(
+                    (0, 0) if special else (start, end)
+                    for (start, end), special in zip(
+                        enc.offsets, enc.special_tokens_mask, strict=True
+                    )
                 )
-            )
+                signals = replace(signals, pieces=hidden[0][0], piece_offsets=offsets)
+            results.append(signals)
         return results
 
     def _signals(
@@ -208,6 +235,43 @@ class SignalModel:
                 )
                 run = []
         return spans
+
+
+def token_vectors(
+    doc: Any, sentences: list[tuple[int, SentenceSignals]], width: int = 384
+) -> np.ndarray | None:
+    """One encoder vector per token of ``doc``: the mean hidden state of the word pieces
+    that overlap the token's characters (zeros for a token no piece covers, such as white
+    space or the tail of a truncated sentence).
+
+    Args:
+        doc: the parsed article.
+        sentences: each encoded sentence's start character in ``doc.text`` and its signals.
+        width: the hidden size, for the zero rows.
+
+    Returns:
+        A float32 array of ``len(doc)`` rows, or None when the signals carry no hidden states.
+    """
+    if not sentences or any(signals.pieces is None for _, signals in sentences):
+        return None
+    vectors = np.zeros((len(doc), width), dtype=np.float32)
+    token_starts = np.array([token.idx for token in doc], dtype=np.int64)
+    token_ends = token_starts + np.array([len(token.text) for token in doc], dtype=np.int64)
+    for start_char, signals in sentences:
+        assert signals.pieces is not None  # checked above
+        offsets = np.array(signals.piece_offsets, dtype=np.int64).reshape(-1, 2) + start_char
+        real = offsets[:, 1] > offsets[:, 0]
+        offsets, pieces = offsets[real], signals.pieces[real]
+        if not len(offsets):
+            continue
+        # Tokens that may overlap this sentence's pieces, found by binary search.
+        first = int(np.searchsorted(token_ends, offsets[0, 0], side="right"))
+        last = int(np.searchsorted(token_starts, offsets[-1, 1], side="left"))
+        for i in range(first, last):
+            inside = (offsets[:, 0] < token_ends[i]) & (offsets[:, 1] > token_starts[i])
+            if inside.any():
+                vectors[i] = pieces[inside].mean(axis=0)
+    return vectors
 
 
 @lru_cache(maxsize=4)

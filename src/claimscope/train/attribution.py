@@ -12,7 +12,12 @@ Steps, all deterministic for one seed:
    regression learns from the token features plus what the first stage thought of the
    token's neighbours (``cue_model.context_features``); its threshold is chosen on the
    held-out articles, and it is kept only when it beats the first stage alone there;
-4. refit on the whole split with the chosen settings and write the weights as JSON.
+4. fit the encoder stage, when the signal model gives hidden states: a dense logistic
+   regression over each token's encoder vectors (``cue_model.encoder_inputs``), cross-fitted
+   in the same folds, adds what it thought of the token and its neighbours to the second
+   stage's features; it is kept only when it beats the second stage on the held-out articles,
+   and is used at run time only with the same signal model (its fingerprint is saved);
+5. refit on the whole split with the chosen settings and write the weights as JSON.
 
 scikit-learn is needed here only; the packaged model is applied without it.
 """
@@ -27,6 +32,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from claimscope.errors import ModelError
 from claimscope.evaluate.attribution import Scorer
 from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle, read_split
@@ -34,16 +41,20 @@ from claimscope.extract.attributions import extract_attributions, rule_attributi
 from claimscope.extract.content_choice import WEIGHTS_FILE as CONTENT_WEIGHTS_FILE
 from claimscope.extract.content_choice import ContentModel
 from claimscope.extract.cue_model import (
+    ENCODER_PARTS,
     NEVER_CUE_POS,
     WEIGHTS_FILE,
     CueModel,
+    EncoderStage,
+    TokenVectors,
     context_features,
+    encoder_inputs,
     load_cue_model,
     token_features,
 )
 from claimscope.extract.quotes import QuoteIndex
 from claimscope.train.content import train_content
-from claimscope.train.linear import fit_logistic
+from claimscope.train.linear import fit_dense_logistic, fit_logistic
 
 #: Settings searched on the held-out articles.
 C_GRID = (0.1, 0.3)
@@ -61,6 +72,8 @@ MIN_COUNT = 3
 #: shrinks from 4.4 to 1.8 MB.
 PRUNE_BELOW = 0.05
 HELD_OUT_EVERY = 5
+#: Regularisation of the encoder stage's dense regression (on standardised columns).
+ENCODER_C = 1.0
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,8 @@ class ParsedArticle:
     article: PolnearArticle
     doc: Any
     shift: int
+    #: The signal encoder's token vectors, when the signal model gives hidden states.
+    vectors: TokenVectors | None = None
 
 
 def parse_split(
@@ -103,7 +118,39 @@ def parse_split(
         f"parsed {len(parsed)} articles in {time.perf_counter() - started:.0f} s "
         f"({skipped} left out: text changed by normalisation)"
     )
-    return parsed
+    return with_vectors(parsed, log=log)
+
+
+def with_vectors(
+    items: Sequence[ParsedArticle], *, log: Callable[[str], None] = print
+) -> list[ParsedArticle]:
+    """``items`` with the packaged signal model's token vectors, encoded as ``Analyzer``
+    encodes them (each non-blank sentence alone); unchanged when the model is not installed
+    or gives no hidden states."""
+    from claimscope.signals.model import load_signal_model, signal_model_available, token_vectors
+
+    if not signal_model_available():
+        log("no signal model: the cue detector is trained without its encoder stage")
+        return list(items)
+    model = load_signal_model()
+    if not model.has_hidden:
+        log("the signal model gives no hidden states: no encoder stage")
+        return list(items)
+    started = time.perf_counter()
+    result = []
+    for item in items:
+        sentences = [s for s in item.doc.sents if s.text.strip()]
+        found = token_vectors(
+            item.doc,
+            [
+                (s.start_char, p)
+                for s, p in zip(sentences, model.predict([s.text for s in sentences]), strict=True)
+            ],
+        )
+        vectors = None if found is None else TokenVectors(found, model.fingerprint)
+        result.append(replace(item, vectors=vectors))
+    log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
+    return result
 
 
 def cue_labels(item: ParsedArticle) -> list[bool]:
@@ -157,12 +204,56 @@ def _first_stage_probabilities(model: CueModel, rows: ArticleRows) -> list[float
     return probabilities
 
 
+def _encoder_matrix(articles: Sequence[ArticleRows]) -> np.ndarray:
+    parts = []
+    for rows in articles:
+        assert rows.item.vectors is not None  # callers check ``_has_vectors``
+        parts.append(encoder_inputs(rows.item.doc, rows.item.vectors.vectors)[rows.indices])
+    return np.concatenate(parts)
+
+
+def fit_encoder(articles: Sequence[ArticleRows]) -> tuple[np.ndarray, float]:
+    """The dense regression of the encoder stage: weights per ``ENCODER_PARTS``, and bias."""
+    weights, bias = fit_dense_logistic(
+        _encoder_matrix(articles),
+        [label for rows in articles for label in rows.labels],
+        c=ENCODER_C,
+        max_iter=500,
+    )
+    return weights.reshape(len(ENCODER_PARTS), -1), bias
+
+
+def _has_vectors(articles: Sequence[ArticleRows]) -> bool:
+    return bool(articles) and all(rows.item.vectors is not None for rows in articles)
+
+
+def _encoder_probabilities(dense: tuple[np.ndarray, float], rows: ArticleRows) -> list[float]:
+    assert rows.item.vectors is not None  # callers check ``_has_vectors``
+    stage = EncoderStage("", dense[0], dense[1], {}, 0.0, 0.5)
+    encoded = stage.probabilities(rows.item.doc, rows.item.vectors.vectors)
+    probabilities = [0.0] * len(rows.item.doc)
+    for i in rows.indices:
+        probabilities[i] = float(encoded[i])
+    return probabilities
+
+
+Examples = list[tuple[list[str], bool]]
+
+
 def stacked_examples(
-    articles: Sequence[ArticleRows], *, c: float, seed: int, folds: int = STACK_FOLDS
-) -> list[tuple[list[str], bool]]:
+    articles: Sequence[ArticleRows],
+    *,
+    c: float,
+    seed: int,
+    folds: int = STACK_FOLDS,
+    encoder: bool = False,
+) -> tuple[Examples, Examples | None]:
     """Second-stage examples: token features plus the context of cross-fitted first-stage
-    probabilities (each article scored by a first stage fit on the other folds)."""
-    data: list[tuple[list[str], bool]] = []
+    probabilities (each article scored by a first stage fit on the other folds); with
+    ``encoder``, also the encoder stage's examples, which add the context of cross-fitted
+    encoder probabilities (None without)."""
+    data: Examples = []
+    encoded: Examples | None = [] if encoder else None
     for fold in range(folds):
         train = [
             example
@@ -172,22 +263,46 @@ def stacked_examples(
         ]
         random.Random(seed).shuffle(train)
         first = fit(train, c=c, seed=seed)
+        dense = (
+            fit_encoder([rows for n, rows in enumerate(articles) if n % folds != fold])
+            if encoded is not None
+            else None
+        )
         for n, rows in enumerate(articles):
             if n % folds != fold:
                 continue
-            context = context_features(rows.item.doc, _first_stage_probabilities(first, rows))
+            doc = rows.item.doc
+            context = context_features(doc, _first_stage_probabilities(first, rows))
             for i, features, label in zip(rows.indices, rows.features, rows.labels, strict=True):
                 data.append((features + context[i], label))
+            if encoded is not None and dense is not None:
+                more = context_features(doc, _encoder_probabilities(dense, rows), "en")
+                for i, features, label in zip(
+                    rows.indices, rows.features, rows.labels, strict=True
+                ):
+                    encoded.append((features + context[i] + more[i], label))
     random.Random(seed).shuffle(data)
-    return data
+    if encoded is not None:
+        random.Random(seed).shuffle(encoded)
+    return data, encoded
 
 
 def with_second_stage(
-    first: CueModel, articles: Sequence[ArticleRows], *, c: float, seed: int, threshold: float
+    first: CueModel,
+    articles: Sequence[ArticleRows],
+    *,
+    c: float,
+    seed: int,
+    threshold: float,
+    encoder_threshold: float | None = None,
 ) -> CueModel:
-    """``first`` with a second stage fit on ``articles`` (cross-fitted) at ``threshold``."""
-    second = fit(stacked_examples(articles, c=c, seed=seed), c=c, seed=seed)
-    return CueModel(
+    """``first`` with a second stage fit on ``articles`` (cross-fitted) at ``threshold``, and
+    with an encoder stage at ``encoder_threshold`` when that is given and every article has
+    token vectors."""
+    use_encoder = encoder_threshold is not None and _has_vectors(articles)
+    plain, encoded = stacked_examples(articles, c=c, seed=seed, encoder=use_encoder)
+    second = fit(plain, c=c, seed=seed)
+    model = CueModel(
         first.weights,
         first.bias,
         threshold,
@@ -195,6 +310,16 @@ def with_second_stage(
         context_weights=second.weights,
         context_bias=second.bias,
     )
+    if encoded is None or encoder_threshold is None:
+        return model
+    third = fit(encoded, c=c, seed=seed)
+    dense, dense_bias = fit_encoder(articles)
+    vectors = articles[0].item.vectors
+    assert vectors is not None  # ``_has_vectors`` checked every article
+    stage = EncoderStage(
+        vectors.encoder, dense, round(dense_bias, 5), third.weights, third.bias, encoder_threshold
+    )
+    return replace(model, encoder=stage)
 
 
 def fit(
@@ -237,6 +362,7 @@ def score(
                 [],
                 cue_model=model if model else False,
                 content_model=content_model if content_model else False,
+                token_vectors=item.vectors,
             )
         ]
         scorer.add_article(item.article.text, item.article.attributions, predicted)
@@ -296,14 +422,38 @@ def select(
         keep_rule_threshold=chosen["keep_rule_threshold"],
     )
     log(f"second stage: cross-fitting {STACK_FOLDS} folds at C={chosen['c']}")
-    stacked = with_second_stage(first, articles, c=chosen["c"], seed=seed, threshold=0.5)
+    encoder = _has_vectors(articles)
+    stacked = with_second_stage(
+        first,
+        articles,
+        c=chosen["c"],
+        seed=seed,
+        threshold=0.5,
+        encoder_threshold=0.5 if encoder else None,
+    )
+    plain = replace(stacked, encoder=None)
     for threshold in STACK_THRESHOLD_GRID:
-        metrics = score(held_items, replace(stacked, threshold=threshold))
+        metrics = score(held_items, replace(plain, threshold=threshold))
         settings = {**chosen, "second_stage": True, "threshold": threshold}
         record["search"].append({**settings, **_summary(metrics)})
         log(f"held out, {settings}: {_summary(metrics)}")
         if _objective(metrics) > best[0]:
             best = (_objective(metrics), settings, metrics)
+    if stacked.encoder is not None and best[1].get("second_stage"):
+        # The encoder stage sits on the chosen second stage; it is kept only if it beats it.
+        second = best[1]
+        for threshold in STACK_THRESHOLD_GRID:
+            model = replace(
+                stacked,
+                threshold=second["threshold"],
+                encoder=replace(stacked.encoder, threshold=threshold),
+            )
+            metrics = score(held_items, model)
+            settings = {**second, "encoder_threshold": threshold}
+            record["search"].append({**settings, **_summary(metrics)})
+            log(f"held out, {settings}: {_summary(metrics)}")
+            if _objective(metrics) > best[0]:
+                best = (_objective(metrics), settings, metrics)
     record["held_out"] = {
         **_summary(best[2]),
         **{
@@ -357,7 +507,12 @@ def train_attribution(
         if settings.get("second_stage"):
             log("second stage: cross-fitting on all articles")
             model = with_second_stage(
-                model, articles, c=settings["c"], seed=seed, threshold=settings["threshold"]
+                model,
+                articles,
+                c=settings["c"],
+                seed=seed,
+                threshold=settings["threshold"],
+                encoder_threshold=settings.get("encoder_threshold"),
             )
         training = {
             "data": data.name,

@@ -23,7 +23,7 @@ from claimscope.extract.content_choice import (
     candidate_features,
     content_candidates,
 )
-from claimscope.extract.cue_model import CueModel
+from claimscope.extract.cue_model import CueModel, TokenVectors
 from claimscope.extract.quotes import QuoteIndex
 from claimscope.train.linear import fit_logistic
 
@@ -43,10 +43,16 @@ def _key(index: TokenIndex, doc: Any, first: int, last: int, shift: int) -> Any:
     return index.key(((start, doc[last].idx + len(doc[last]) + shift),))
 
 
-def content_groups(doc: Any, article: Any, shift: int, cue_model: CueModel) -> list[Group]:
+def content_groups(
+    doc: Any,
+    article: Any,
+    shift: int,
+    cue_model: CueModel,
+    vectors: TokenVectors | None = None,
+) -> list[Group]:
     """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle)."""
     index = TokenIndex(article.text)
-    found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model)
+    found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model, vectors)
     golds = [
         (index.key(gold.cue), index.key(gold.content))
         for gold in article.attributions
@@ -167,7 +173,9 @@ def train_content(
         log: progress lines.
     """
     groups = {
-        item.article.name: content_groups(item.doc, item.article, item.shift, cue_model)
+        item.article.name: content_groups(
+            item.doc, item.article, item.shift, cue_model, item.vectors
+        )
         for item in items
     }
     fit_groups = [g for item in fit_items for g in groups[item.article.name]]

@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
+import numpy as np
+
 from claimscope.errors import ModelError
 
 
@@ -66,3 +68,34 @@ def fit_logistic(
         if abs(w) >= prune_below
     }
     return weights, round(float(model.intercept_[0]), 4)
+
+
+def fit_dense_logistic(
+    matrix: np.ndarray, labels: Sequence[bool], *, c: float, max_iter: int
+) -> tuple[np.ndarray, float]:
+    """``(weights, bias)`` of an L2 logistic regression over dense float columns.
+
+    The columns are standardised for the solver (``matrix`` is overwritten to save memory:
+    the cue detector's encoder inputs run to gigabytes), and the returned weights are mapped
+    back so that they apply to the raw columns.
+
+    Raises:
+        ModelError: scikit-learn is not installed, or the labels are all the same.
+    """
+    try:
+        from sklearn.linear_model import LogisticRegression
+    except ImportError as err:
+        raise ModelError(
+            f"training needs scikit-learn ({err}): pip install 'claimscope[train]'"
+        ) from err
+    if len(set(labels)) < 2:
+        raise ModelError("too little training data: one class only")
+    mean = matrix.mean(axis=0)
+    scale = matrix.std(axis=0) + 1e-6
+    matrix -= mean
+    matrix /= scale
+    model = LogisticRegression(C=c, max_iter=max_iter)
+    model.fit(matrix, [int(label) for label in labels])
+    weights = (model.coef_[0] / scale).astype(np.float32)
+    bias = float(model.intercept_[0] - float((weights * mean).sum()))
+    return weights, bias

@@ -34,6 +34,7 @@ from claimscope.errors import ModelError
 from claimscope.signals.model import (
     CONFIG_FILE,
     FORMAT,
+    HIDDEN_OUTPUT,
     MODEL_FILE,
     SENTENCE_HEADS,
     TOKENIZER_FILE,
@@ -161,15 +162,18 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
             self.sentence_head = torch.nn.Linear(hidden, len(SENTENCE_HEADS) + n_techniques)
             self.token_head = torch.nn.Linear(hidden, 1 + n_techniques)
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any]:
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
             states = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask
             ).last_hidden_state
             weights = attention_mask.unsqueeze(-1).to(states.dtype)
             pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
+            # The hidden states are an output too: the attribution engine's cue detector
+            # reads them (``signals.model.token_vectors``), sharing this encoder pass.
             return (
                 self.sentence_head(self.dropout(pooled)),
                 self.token_head(self.dropout(states)),
+                states,
             )
 
     return SignalNetwork()
@@ -273,7 +277,7 @@ def train_signals(
         for row, enc in enumerate(encodings):
             ids[row, : len(enc.ids)] = enc.ids
             mask[row, : len(enc.ids)] = 1
-        sentence_logits, token_logits = network(torch.from_numpy(ids), torch.from_numpy(mask))
+        sentence_logits, token_logits, _ = network(torch.from_numpy(ids), torch.from_numpy(mask))
         if task == "techniques":
             targets = torch.tensor([ex.sentence_targets for ex in batch])
             loss = bce(sentence_logits[:, 2:], targets).mean()
@@ -339,7 +343,7 @@ def _export(network: Any, tokenizer: Any, folder: Path) -> None:
             (ids, mask),
             str(full),
             input_names=["input_ids", "attention_mask"],
-            output_names=["sentence_logits", "token_logits"],
+            output_names=["sentence_logits", "token_logits", HIDDEN_OUTPUT],
             dynamic_shapes=({0: batch, 1: length}, {0: batch, 1: length}),
             dynamo=True,
             external_data=False,
