@@ -51,8 +51,9 @@ CONFIG_FILE = "config.json"
 SENTENCE_HEADS = ("checkworthiness", "subjectivity", "uses_technique")
 #: Word pieces per sentence at inference; longer sentences lose their tail's token spans.
 MAX_LENGTH = 256
-#: The optional output with the encoder's last hidden state.
+#: The optional output with the encoder's last hidden state, and its width (all-MiniLM-L6-v2).
 HIDDEN_OUTPUT = "hidden"
+HIDDEN_SIZE = 384
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,8 @@ class SignalModel:
         self._outputs = ["sentence_logits", "token_logits"]
         #: Whether ``predict`` gives each piece's hidden state (``SentenceSignals.pieces``).
         self.has_hidden = HIDDEN_OUTPUT in outputs
+        #: Width of the hidden states (the encoder's hidden size).
+        self.hidden_size = HIDDEN_SIZE
         if self.has_hidden:
             self._outputs.append(HIDDEN_OUTPUT)
 
@@ -238,7 +241,7 @@ class SignalModel:
 
 
 def token_vectors(
-    doc: Any, sentences: list[tuple[int, SentenceSignals]], width: int = 384
+    doc: Any, sentences: list[tuple[int, SentenceSignals]], width: int = HIDDEN_SIZE
 ) -> np.ndarray | None:
     """One encoder vector per token of ``doc``: the mean hidden state of the word pieces
     that overlap the token's characters (zeros for a token no piece covers, such as white

@@ -147,8 +147,11 @@ def with_vectors(
                 for s, p in zip(sentences, model.predict([s.text for s in sentences]), strict=True)
             ],
         )
-        vectors = None if found is None else TokenVectors(found, model.fingerprint)
-        result.append(replace(item, vectors=vectors))
+        if found is None:
+            # An article with no sentence to encode still takes part (its rows are zeros), so
+            # that one odd article cannot switch the encoder stage off for the whole split.
+            found = np.zeros((len(item.doc), model.hidden_size), dtype=np.float32)
+        result.append(replace(item, vectors=TokenVectors(found, model.fingerprint)))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
     return result
 
