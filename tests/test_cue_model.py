@@ -190,6 +190,12 @@ def test_the_encoder_stage_reads_vectors_of_its_own_encoder_only(nlp: Any) -> No
     with_other = token_probabilities(doc, model, quoted=quiet, rule_cues=set(), vectors=other)
     without = token_probabilities(doc, model, quoted=quiet, rule_cues=set())
     assert with_own[has] > 0.5 > without[has] and with_other == without
+    # "said" has no vector (a zero row, as past a sentence's cut): the plain second stage
+    # scores it, shifted from its threshold (0.5) to the encoder stage's (0.45).
+    said = _token(doc, "said").i
+    shift = math.log(0.45 / 0.55) - math.log(0.5 / 0.5)
+    expected = 1 / (1 + math.exp(-(math.log(without[said] / (1 - without[said])) + shift)))
+    assert with_own[said] == pytest.approx(expected)
     assert model.threshold_for(own) == 0.45 and model.threshold_for(other) == 0.5
     assert model.threshold_for(None) == 0.5
 

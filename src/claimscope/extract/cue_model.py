@@ -204,6 +204,10 @@ def context_features(
     return rows
 
 
+def _logit(probability: float) -> float:
+    return math.log(probability / (1.0 - probability))
+
+
 def _sigmoid(score: float) -> float:
     return 1.0 / (1.0 + math.exp(-score)) if score > -30 else 0.0
 
@@ -460,17 +464,31 @@ def token_probabilities(
     if second is None:
         return first
     context = context_features(doc, first)
-    bias = model.context_bias
-    if model.uses_encoder(vectors):
-        assert model.encoder is not None and vectors is not None  # for mypy
-        encoded = model.encoder.probabilities(doc, vectors.vectors)
-        scored = [0.0 if f is None else float(encoded[i]) for i, f in enumerate(features)]
-        encoder_context = context_features(doc, scored, "en")
-        context = [row + more for row, more in zip(context, encoder_context, strict=True)]
-        second, bias = model.encoder.weights, model.encoder.bias
-    return [
-        0.0 if f is None else _score(second, bias, f + context[i]) for i, f in enumerate(features)
-    ]
+    if not model.uses_encoder(vectors):
+        return [
+            0.0 if f is None else _score(second, model.context_bias, f + context[i])
+            for i, f in enumerate(features)
+        ]
+    encoder = model.encoder
+    assert encoder is not None and vectors is not None  # for mypy: uses_encoder checked them
+    encoded = encoder.probabilities(doc, vectors.vectors)
+    scored = [0.0 if f is None else float(encoded[i]) for i, f in enumerate(features)]
+    encoder_context = context_features(doc, scored, "en")
+    # A token no word piece covers (past the cut of a sentence longer than the encoder reads)
+    # has a zero vector, which the encoder stage would read as "surely no cue": the plain
+    # second stage scores it instead, shifted so that its threshold maps onto this stage's.
+    covered = np.any(vectors.vectors != 0.0, axis=1)
+    shift = _logit(encoder.threshold) - _logit(model.threshold)
+    probabilities = []
+    for i, f in enumerate(features):
+        if f is None:
+            probabilities.append(0.0)
+        elif covered[i]:
+            row = f + context[i] + encoder_context[i]
+            probabilities.append(_score(encoder.weights, encoder.bias, row))
+        else:
+            probabilities.append(_score(second, model.context_bias + shift, f + context[i]))
+    return probabilities
 
 
 def _score(weights: dict[str, float], bias: float, features: list[str]) -> float:
