@@ -21,6 +21,7 @@ from claimscope.errors import ClaimscopeError
 from claimscope.extract.acronyms import extract_acronyms
 from claimscope.extract.attributions import extract_attributions
 from claimscope.extract.claims import extract_claims
+from claimscope.extract.common import article_sentences
 from claimscope.extract.content_choice import load_content_model
 from claimscope.extract.cue_model import TokenVectors, load_cue_model
 from claimscope.extract.entities import extract_entities
@@ -174,7 +175,7 @@ class Analyzer:
                 text=article.text[s.start_char : s.end_char],
                 index=i,
             )
-            for i, s in enumerate(_sentences(doc))
+            for i, s in enumerate(article_sentences(doc))
         ]
         techniques: list[Technique] = []
         vectors: TokenVectors | None = None
@@ -288,13 +289,6 @@ def _apply_signals(
             )
         )
     return scored, techniques, predictions
-
-
-def _sentences(doc: Any) -> Iterator[Any]:
-    # Sentences that are only whitespace (blank lines) are not sentences of the article.
-    for sent in doc.sents:
-        if sent.text.strip():
-            yield sent
 
 
 def _as_date(value: dt.date | str | None) -> dt.date | None:

@@ -254,6 +254,15 @@ def encoder_inputs(doc: Any, vectors: np.ndarray) -> np.ndarray:
     return np.concatenate([vectors, vectors[heads], previous, following], axis=1)
 
 
+def encoder_probabilities(
+    doc: Any, vectors: np.ndarray, dense: np.ndarray, bias: float
+) -> np.ndarray:
+    """The encoder probability of every token of ``doc``: the dense regression's logistic."""
+    scores = encoder_scores(doc, vectors, dense) + bias
+    result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
+    return result
+
+
 @dataclass(frozen=True)
 class EncoderStage:
     """The second stage for when the signal encoder's token vectors are at hand.
@@ -273,9 +282,7 @@ class EncoderStage:
 
     def probabilities(self, doc: Any, vectors: np.ndarray) -> np.ndarray:
         """The encoder probability of every token of ``doc``."""
-        scores = encoder_scores(doc, vectors, self.dense) + self.dense_bias
-        result: np.ndarray = 1.0 / (1.0 + np.exp(-np.clip(scores, -30.0, 30.0)))
-        return result
+        return encoder_probabilities(doc, vectors, self.dense, self.dense_bias)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EncoderStage:

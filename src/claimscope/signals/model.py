@@ -139,8 +139,6 @@ class SignalModel:
         self._outputs = ["sentence_logits", "token_logits"]
         #: Whether ``predict`` gives each piece's hidden state (``SentenceSignals.pieces``).
         self.has_hidden = HIDDEN_OUTPUT in outputs
-        #: Width of the hidden states (the encoder's hidden size).
-        self.hidden_size = HIDDEN_SIZE
         if self.has_hidden:
             self._outputs.append(HIDDEN_OUTPUT)
 

@@ -38,6 +38,7 @@ from claimscope.errors import ModelError
 from claimscope.evaluate.attribution import Scorer
 from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle, read_split
 from claimscope.extract.attributions import extract_attributions, rule_attributions
+from claimscope.extract.common import article_sentences
 from claimscope.extract.content_choice import WEIGHTS_FILE as CONTENT_WEIGHTS_FILE
 from claimscope.extract.content_choice import ContentModel
 from claimscope.extract.cue_model import (
@@ -49,6 +50,7 @@ from claimscope.extract.cue_model import (
     TokenVectors,
     context_features,
     encoder_inputs,
+    encoder_probabilities,
     load_cue_model,
     token_features,
 )
@@ -127,7 +129,12 @@ def with_vectors(
     """``items`` with the packaged signal model's token vectors, encoded as ``Analyzer``
     encodes them (each non-blank sentence alone); unchanged when the model is not installed
     or gives no hidden states."""
-    from claimscope.signals.model import load_signal_model, signal_model_available, token_vectors
+    from claimscope.signals.model import (
+        HIDDEN_SIZE,
+        load_signal_model,
+        signal_model_available,
+        token_vectors,
+    )
 
     if not signal_model_available():
         log("no signal model: the cue detector is trained without its encoder stage")
@@ -139,7 +146,7 @@ def with_vectors(
     started = time.perf_counter()
     result = []
     for item in items:
-        sentences = [s for s in item.doc.sents if s.text.strip()]
+        sentences = article_sentences(item.doc)
         found = token_vectors(
             item.doc,
             [
@@ -150,7 +157,7 @@ def with_vectors(
         if found is None:
             # An article with no sentence to encode still takes part (its rows are zeros), so
             # that one odd article cannot switch the encoder stage off for the whole split.
-            found = np.zeros((len(item.doc), model.hidden_size), dtype=np.float32)
+            found = np.zeros((len(item.doc), HIDDEN_SIZE), dtype=np.float32)
         result.append(replace(item, vectors=TokenVectors(found, model.fingerprint)))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
     return result
@@ -232,8 +239,7 @@ def _has_vectors(articles: Sequence[ArticleRows]) -> bool:
 
 def _encoder_probabilities(dense: tuple[np.ndarray, float], rows: ArticleRows) -> list[float]:
     assert rows.item.vectors is not None  # callers check ``_has_vectors``
-    stage = EncoderStage("", dense[0], dense[1], {}, 0.0, 0.5)
-    encoded = stage.probabilities(rows.item.doc, rows.item.vectors.vectors)
+    encoded = encoder_probabilities(rows.item.doc, rows.item.vectors.vectors, *dense)
     probabilities = [0.0] * len(rows.item.doc)
     for i in rows.indices:
         probabilities[i] = float(encoded[i])
@@ -276,13 +282,14 @@ def stacked_examples(
                 continue
             doc = rows.item.doc
             context = context_features(doc, _first_stage_probabilities(first, rows))
+            more = (
+                None
+                if dense is None
+                else context_features(doc, _encoder_probabilities(dense, rows), "en")
+            )
             for i, features, label in zip(rows.indices, rows.features, rows.labels, strict=True):
                 data.append((features + context[i], label))
-            if encoded is not None and dense is not None:
-                more = context_features(doc, _encoder_probabilities(dense, rows), "en")
-                for i, features, label in zip(
-                    rows.indices, rows.features, rows.labels, strict=True
-                ):
+                if encoded is not None and more is not None:
                     encoded.append((features + context[i] + more[i], label))
     random.Random(seed).shuffle(data)
     if encoded is not None:
@@ -425,14 +432,9 @@ def select(
         keep_rule_threshold=chosen["keep_rule_threshold"],
     )
     log(f"second stage: cross-fitting {STACK_FOLDS} folds at C={chosen['c']}")
-    encoder = _has_vectors(articles)
+    # (``with_second_stage`` fits the encoder stage only when every article has vectors.)
     stacked = with_second_stage(
-        first,
-        articles,
-        c=chosen["c"],
-        seed=seed,
-        threshold=0.5,
-        encoder_threshold=0.5 if encoder else None,
+        first, articles, c=chosen["c"], seed=seed, threshold=0.5, encoder_threshold=0.5
     )
     plain = replace(stacked, encoder=None)
     for threshold in STACK_THRESHOLD_GRID:
