@@ -143,6 +143,23 @@ def test_weeks_after_an_undated_event_is_unanchored(nlp: Any) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "span", "value"),
+    [
+        ("Three days later, the Corvale dam opened again.", "Three days", "P3D"),
+        ("The mayor resigned a month after the Corvale flood.", "a month", "P1M"),
+        ("Ilse Varn left Belmora several months before the vote.", "several months", "PXM"),
+    ],
+)
+def test_counted_time_from_an_event_is_a_duration(
+    nlp: Any, text: str, span: str, value: str
+) -> None:
+    # TimeML marks the count alone ("three days") as a DURATION; "later"/"after" is a signal.
+    # Only a bare unit ("weeks after") stays a date that cannot be anchored.
+    expr = _only(nlp, text)
+    assert (expr.span.text, expr.type, expr.value, expr.anchored) == (span, "DURATION", value, True)
+
+
 def test_count_of_time_before_a_date_stays_a_duration(nlp: Any) -> None:
     found = _times(nlp, "The Corvale vote came two days after August 3.")
     assert [(t.span.text, t.value) for t in found] == [

@@ -6,9 +6,11 @@ is read by ``timex.normalize`` against the publication date and the tense of its
 meet on Tuesday" is the next Tuesday, "met on Tuesday" the last). Spans follow TimeML: the
 preposition is left out ("on August 20" -> "August 20"), and no two expressions overlap.
 
-A count of time followed by "after"/"before" and an event ("just weeks after the vote") is
-read as a date counted from that event: the article does not date the event, so it gets no
-value and ``anchored=False``, which ``assess`` reports as a date that cannot be anchored.
+A bare unit of time followed by "after"/"before" and an event ("just weeks after the vote")
+is read as a date counted from that event: the article does not date the event, so it gets no
+value and ``anchored=False``, which ``assess`` reports as a date that cannot be anchored. With
+a count ("three days after the vote", "two weeks later") TimeML marks the count alone, as a
+DURATION; the timeline keeps the "after" as a relation between claims either way.
 
 Example:
     >>> import datetime as dt

@@ -114,8 +114,13 @@ def ago(match: re.Match[str], ctx: Context) -> Timex | None:
 
 
 def event_relative(match: re.Match[str], ctx: Context) -> Timex | None:
-    """ "two days later", "weeks after": counted from a time the words do not give."""
-    if unit_of(match["u"]) is None:
+    """ "weeks after", "days later": a time counted from an event the words do not date.
+
+    Only a bare unit is read here. With a count ("three days later", "a month after the
+    vote") TimeML marks the count alone, as a DURATION (P3D), and leaves "later"/"after" to a
+    signal: this rule then declines, so that the count is read as the duration it is.
+    """
+    if unit_of(match["u"]) is None or match["n"] is not None:
         return None
     return placeholder(None)
 
