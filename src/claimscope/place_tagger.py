@@ -10,7 +10,11 @@ runs after the NER and only
 - corrects labels: a place name the model tagged, with exactly these words or words inside
   them, as something no place name is (PRODUCT, WORK_OF_ART, FAC, LAW, LANGUAGE) or, for a
   strong name, as ORG or PERSON ("Moscow" as the government is GPE in the OntoNotes scheme);
-- prefers the longer name: "Kursk Oblast" is one GPE, not "Kursk" plus a word.
+- prefers the longer name: "Kursk Oblast" is one GPE, not "Kursk" plus a word;
+- trusts the sentence: a name that is a place of a country the same sentence names ("Kaunas
+  has opened Lithuania's largest museum", "the Omani region of Dhofar") is tagged where the
+  model saw an organisation or a one-word person, and a town's name is looked for there as
+  after a locative word.
 
 A name the model made part of a longer entity ("Bank of Kursk") is left alone.
 
@@ -31,7 +35,7 @@ from typing import Any
 
 from spacy.tokens import Span
 
-from claimscope.gazetteer import TagName, given_names, lookup, tag_names
+from claimscope.gazetteer import TagName, demonym_country, given_names, lookup, tag_names
 
 #: Labels no place name is ever right to have: the model's guess is replaced.
 _WRONG_FOR_PLACES = frozenset({"PRODUCT", "WORK_OF_ART", "FAC", "LAW", "LANGUAGE"})
@@ -45,7 +49,7 @@ _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _TYPE_WORDS = frozenset({"region", "oblast", "province", "krai", "territory", "governorate"})
 #: Type words that, after a region's name, make one name with it ("Borno State", "Okinawa
 #: Prefecture", "Punjab province"): the model often takes the pair for an organisation.
-_NAME_TYPE_WORDS = _TYPE_WORDS | {"state", "prefecture", "county"}
+_NAME_TYPE_WORDS = _TYPE_WORDS | {"state", "prefecture", "county", "department"}
 #: Words before a name that say it is a place: "in Bergen" is the city even where the model
 #: reads an organisation ("in" an organisation is rare in news, "at" or "from" one is not).
 _LOCATIVES = frozenset(
@@ -158,6 +162,7 @@ class PlaceTagger:
         text = doc.text
         found: list[tuple[Any, bool]] = []
         towns: set[tuple[int, int]] = set()
+        named = _countries_by_sentence(doc)
         for token in doc:
             # Not ``is_title``: "KwaZulu-Natal" and "McAllen" have capitals inside.
             if token.is_lower or not token.text[:1].isupper():
@@ -169,11 +174,27 @@ class PlaceTagger:
                 if not text.startswith(surface, token.idx):
                     continue
                 span = doc.char_span(token.idx, token.idx + len(surface), label=label)
-                if span is None or (town and not _town_or_qualified(doc, span)):
+                if span is None or (
+                    town
+                    and not _town_or_qualified(doc, span)
+                    and not _country_in_sentence(span, named)
+                ):
                     continue
                 found.append(_with_type_word(span, strong))
                 if town:
                     towns.add((span.start, span.end))
+        # "Saint Lucia's tourism board": a name that the sources also list with its possessive
+        # ("Saint Lucia's") is the name without it where both match.
+        ends = {(span.start, span.end) for span, _ in found}
+        found = [
+            (span, strong)
+            for span, strong in found
+            if not (
+                len(span) > 1
+                and span[-1].text in _POSSESSIVES
+                and (span.start, span.end - 1) in ends
+            )
+        ]
         return found, towns
 
     def __call__(self, doc: Any) -> Any:
@@ -195,6 +216,7 @@ class PlaceTagger:
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
         }
+        named = _countries_by_sentence(doc)
         replaced: set[tuple[int, int]] = set()
         added: list[Any] = []
         # Longest first, so "Kursk Oblast" beats "Kursk".
@@ -209,7 +231,12 @@ class PlaceTagger:
                 continue  # a town's name is a proper noun where it is one
             # A dateline holds nothing but a place, whatever the model made of it.
             if key in datelines or self._accept(
-                match, inside, strong_of[key], person_words, town=key in towns
+                match,
+                inside,
+                strong_of[key],
+                person_words,
+                town=key in towns,
+                confirmed=_country_in_sentence(match, named),
             ):
                 replaced.update(inside)
                 added.append(match)
@@ -227,7 +254,13 @@ class PlaceTagger:
         person_words: set[str],
         *,
         town: bool = False,
+        confirmed: bool = False,
     ) -> bool:
+        """Whether ``match`` becomes a place entity.
+
+        ``confirmed``: the sentence names the country of a place so called (see
+        ``_country_in_sentence``).
+        """
         doc = match.doc
         # A label no place has ("Myawaddy on the Thai" as a WORK_OF_ART) marks no real name.
         misread = all(ent.label_ in _WRONG_FOR_PLACES for ent in inside.values())
@@ -253,10 +286,12 @@ class PlaceTagger:
             # The small model tags many capitalised names as common nouns at a sentence start
             # or after a quotation mark ("Suriname", "Flanders"): a strong name that is no
             # English word is a name there.
+            # "Indore has been named India's cleanest city": the model may tag a name it does
+            # not know as an adjective; a name the sentence places in its country is a name.
             return (
-                strong
+                (strong or confirmed)
                 and len(words) == 1
-                and words[0].tag_ in _NAME_LIKE_TAGS
+                and (words[0].tag_ in _NAME_LIKE_TAGS or (confirmed and words[0].tag_ == "JJ"))
                 and not self._words.is_common_word(words[0].text)
             )
         labels = {ent.label_ for ent in inside.values()}
@@ -268,7 +303,9 @@ class PlaceTagger:
             if (
                 "PERSON" in labels
                 and (match.text in self._given or match.text in person_words)
-                and not (town and _qualified_after(doc, match.end))  # "Hamilton, Ontario"
+                # "Hamilton, Ontario", "Valencia, the industrial city of ..."
+                and not (town and _qualified_after(doc, match.end))
+                and not _place_apposition(doc, match.end)
             ):
                 return False  # "Florence", or "Lincoln" after "Abraham Lincoln"
             # A weak name ("Bergen", "Ticino": English nouns to WordNet) corrects the model
@@ -279,10 +316,65 @@ class PlaceTagger:
             # "Bergen's fish market": a possessive after a place's name, where the model saw
             # an organisation, is the place's.
             possessive = labels <= {"ORG"} and _possessive_after(match)
-            if not (strong or lone_person or town or possessive or _after_locative(match)):
+            if not (
+                strong or lone_person or town or possessive or confirmed or _after_locative(match)
+            ):
                 return False
 
         return True
+
+
+#: The countries a sentence names, by the sentence's first token: (start, end, countries) of
+#: each entity that names them.
+_Named = dict[int, list[tuple[int, int, frozenset[str]]]]
+
+
+def _countries_by_sentence(doc: Any) -> _Named:
+    """The countries each sentence names: countries ("Lithuania"), first-level regions the
+    model tagged as places ("the Waikato region") and demonyms ("Omani"). A city names no
+    country: "Valencia" lies in Spain and in Venezuela."""
+    named: _Named = {}
+    for ent in doc.ents:
+        if ent.label_ == "NORP":
+            country = demonym_country(ent.text)
+            found = frozenset({country} if country else ())
+        elif ent.label_ in _PLACE_LABELS | _CONTESTED | _WRONG_FOR_PLACES:
+            # A country's name counts whatever the model made of it ("Paraguay" as ORG); a
+            # region's only where the model saw a place.
+            kinds = ("country", "region") if ent.label_ in _PLACE_LABELS else ("country",)
+            found = frozenset(p.country for p in lookup(ent.text) if p.kind in kinds and p.country)
+        else:
+            continue
+        if found:
+            named.setdefault(ent.sent.start, []).append((ent.start, ent.end, found))
+    return named
+
+
+def _country_in_sentence(match: Any, named: _Named) -> bool:
+    """Whether the sentence of ``match`` names, outside the match, the country of a place
+    called as the match is ("Kaunas has opened Lithuania's largest museum")."""
+    entries = named.get(match.sent.start)
+    if not entries or _in_longer_name(match):
+        return False
+    countries = {
+        country
+        for start, end, found in entries
+        if end <= match.start or start >= match.end
+        for country in found
+    }
+    return bool(countries) and any(p.country in countries for p in lookup(match.text))
+
+
+def _in_longer_name(match: Any) -> bool:
+    """Whether a capitalised proper noun stands right before or after ``match``: "Randolph"
+    in "the A. Philip Randolph Institute" is part of a name the model left untagged."""
+    doc = match.doc
+    neighbours = []
+    if match.start > 0:
+        neighbours.append(doc[match.start - 1])
+    if match.end < len(doc):
+        neighbours.append(doc[match.end])
+    return any(t.tag_ in _PROPER_TAGS and t.text[:1].isupper() for t in neighbours)
 
 
 def _possessive_after(match: Any) -> bool:
@@ -399,8 +491,34 @@ def _town_or_qualified(doc: Any, span: Any) -> bool:
     """Whether a town's name stands where a place is expected: after a locative word, before
     ", <place>", or before a possessive ("Kherson's river port")."""
     return (
-        _town_context(doc, span.start) or _qualified_after(doc, span.end) or _possessive_after(span)
+        _town_context(doc, span.start)
+        or _qualified_after(doc, span.end)
+        or _possessive_after(span)
+        or _place_apposition(doc, span.end)
     )
+
+
+#: Nouns that, heading an apposition, say what went before is a place: "Narva, a mostly
+#: Russian-speaking city", "Granada, the colonial city on the shores of ...".
+_PLACE_NOUNS = frozenset(
+    {"city", "town", "village", "capital", "port", "region", "province", "state", "island",
+     "district", "county", "seaport", "resort", "oblast", "governorate", "municipality"}
+)  # fmt: skip
+
+
+def _place_apposition(doc: Any, end: int) -> bool:
+    """Whether ", a/the <up to four modifiers> <place noun>" follows a name (``end`` is the
+    token after it). "Hamilton, the city's mayor" names a person: the noun must not be a
+    possessive."""
+    if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
+        return False
+    for i in range(end + 2, min(end + 7, len(doc))):
+        token = doc[i]
+        if token.lower_ in _PLACE_NOUNS:
+            return i + 1 >= len(doc) or doc[i + 1].text not in _POSSESSIVES
+        if token.pos_ not in ("ADJ", "ADV", "PROPN", "NOUN", "PUNCT") or token.text == ",":
+            return False
+    return False
 
 
 def _qualified_after(doc: Any, end: int) -> bool:

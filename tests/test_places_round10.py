@@ -1,0 +1,56 @@
+"""Place resolution, tenth round: a name the sentence places in its country ("... the biggest
+in Paraguay"), a town named in an apposition that says it is a place ("Narva, a border
+city"), a country's name the sources also list with a possessive, and English region names
+from the project's table."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+
+def _places(analyzer: Any, text: str, name: str) -> list[tuple[str | None, str | None]]:
+    analysis = analyzer.analyze(text)
+    return [
+        (e.place.country, e.place.region)
+        for e in analysis.entities
+        if e.place is not None and any(m.text == name for m in e.mentions)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # A town the model leaves untagged, placed by the country the sentence names (which
+        # the model itself calls an organisation).
+        ("Encarnación drew large crowds to its carnival, the biggest in Paraguay.",
+         "Encarnación", ("PY", "PY-7")),
+        # A town named in an apposition whose noun is a kind of place.
+        ("Narva, a border city, opened a new bridge for the Corvale festival.",
+         "Narva", ("EE", "EE-45")),
+        # The sources list "Saint Lucia's" too; the name is the country without the "'s".
+        ("Saint Lucia's cricket board named Ilse Varn as its new captain.",
+         "Saint Lucia", ("LC", None)),
+    ],
+)  # fmt: skip
+def test_place_of_a_mention(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _places(analyzer, text, name) == [expected]
+
+
+def test_a_name_inside_a_longer_untagged_name_stays_a_word(analyzer: Any) -> None:
+    # "Randolph" is a US town and the sentence names Ohio, but here it is part of the name
+    # of an institute the model left untagged.
+    text = "The Ohio chapter of the A. Philip Randolph Institute sued the Corvale county board."
+    assert _places(analyzer, text, "Randolph") == []
+
+
+def test_an_apposition_about_a_person_is_no_place_context(nlp: Any) -> None:
+    from claimscope.place_tagger import _place_apposition
+
+    doc = nlp("Narva, the city's mayor, opened the bridge. Narva, a mostly rural town, voted.")
+    first, second = (s for s in doc.sents)
+    assert not _place_apposition(doc, first.start + 1)
+    assert _place_apposition(doc, second.start + 1)
