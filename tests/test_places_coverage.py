@@ -88,9 +88,11 @@ def test_second_level_subdivisions_resolve_to_their_region(
 
 
 def test_parts_of_regions_are_kept_out_of_lookup() -> None:
-    # A district's name is no evidence that a word is a place ("Bury", "Sutton").
-    assert lookup("Aceh") == ()
-    assert [p.region for p in lookup_parts("Aceh")] == ["ID-SM"]
+    # A district's name is no evidence that a word is a place ("Bury", "Sutton"): France's
+    # departments are second-level parts of its regions. ("Aceh", the example before, is now
+    # in the project's table of English region names, under its island group.)
+    assert lookup("Aisne") == ()
+    assert [p.region for p in lookup_parts("Aisne")] == ["FR-HDF"]
 
 
 @pytest.mark.parametrize(

@@ -54,3 +54,38 @@ def test_an_apposition_about_a_person_is_no_place_context(nlp: Any) -> None:
     first, second = (s for s in doc.sents)
     assert not _place_apposition(doc, first.start + 1)
     assert _place_apposition(doc, second.start + 1)
+
+
+@pytest.mark.parametrize(
+    ("name", "country"),
+    [("St. Lucia", "LC"), ("St Kitts and Nevis", "KN"), ("St. Vincent and the Grenadines", "VC")],
+)
+def test_st_reads_as_saint(name: str, country: str) -> None:
+    from claimscope.gazetteer import lookup
+
+    assert [p.country for p in lookup(name) if p.kind == "country"] == [country]
+
+
+def test_plain_spellings_of_letters_without_a_decomposition_are_tagged() -> None:
+    from claimscope.gazetteer import tag_names
+
+    names = tag_names()
+    assert "Łódź" in names and "Lodz" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "expected"),
+    [
+        # English names of first-level regions from the project's table.
+        ("Fighters entered Panjshir on Monday, a Corvale aid group said.",
+         "Panjshir", ("AF", "AF-PAN")),
+        ("Floods cut the coastal road in North Sulawesi, a Corvale charity said.",
+         "North Sulawesi", ("ID", "ID-SL")),
+        ("Herders in Khovsgol lost thousands of animals in the winter storms.",
+         "Khovsgol", ("MN", "MN-041")),
+    ],
+)  # fmt: skip
+def test_english_names_from_the_project_table(
+    analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
+) -> None:
+    assert _places(analyzer, text, name) == [expected]

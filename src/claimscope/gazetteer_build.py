@@ -15,6 +15,7 @@ from functools import lru_cache
 from typing import Any
 
 from claimscope.gazetteer import (
+    _PLAIN_LETTERS,
     _REGION_CAPITAL_MIN_POPULATION,
     _REGION_TYPE_WORDS,
     MAJOR_CITY_POPULATION,
@@ -231,6 +232,23 @@ class _Builder:
             if loose != name and len(loose) >= 4 and loose not in self.tag_names:
                 self.tag_names[loose] = tag
 
+    def saint_forms(self) -> None:
+        """Read "St." and "St" as "Saint" ("St. Lucia", "St Kitts and Nevis", "St. Helena"):
+        English text shortens the word, and the sources spell most such places in full. A
+        name the sources already have in the short form keeps its own places."""
+        for key, places in list(self.index.items()):
+            if key.startswith("saint "):
+                rest = key[len("saint ") :]
+                for short in (f"st. {rest}", f"st {rest}"):
+                    if short not in self.index:
+                        self.index[short] = list(places)
+        for name, tag in list(self.tag_names.items()):
+            if name.startswith("Saint "):
+                rest = name[len("Saint ") :]
+                for short in (f"St. {rest}", f"St {rest}"):
+                    if short not in self.tag_names:
+                        self.tag_names[short] = tag
+
     def city_names(self) -> None:
         """The project's English and former names of cities ("Kiev", "Bombay"), tagged."""
         names = project_data()["city_names"]
@@ -334,6 +352,19 @@ class _Builder:
 _VARIANT_SIMILARITY = 0.8
 
 
+#: ``fold``'s plain letters, in both cases: "Ł" -> "L", "ø" -> "o", "Æ" -> "Ae".
+_PLAIN_CASED = str.maketrans(
+    {
+        **{chr(code): plain for code, plain in _PLAIN_LETTERS.items()},
+        **{
+            chr(code).upper(): plain.capitalize()
+            for code, plain in _PLAIN_LETTERS.items()
+            if len(chr(code).upper()) == 1  # "ß" has no one-letter capital
+        },
+    }
+)
+
+
 def _loose(name: str) -> str:
     """``name`` with hyphens as spaces and no apostrophes ("Port-Vila" -> "Port Vila")."""
     for mark in ("'", "’", "‘", "ʼ", "`"):
@@ -352,8 +383,8 @@ def _uninvert(name: str) -> str | None:
 
 
 def _plain(name: str) -> str:
-    """``name`` without accents and with a straight apostrophe, case kept."""
-    name = name.replace("’", "'").replace("ʼ", "'")
+    """``name`` without accents and with a straight apostrophe, case kept ("Łódź" -> "Lodz")."""
+    name = name.replace("’", "'").replace("ʼ", "'").translate(_PLAIN_CASED)
     decomposed = unicodedata.normalize("NFKD", name)
     return unicodedata.normalize(
         "NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -479,4 +510,5 @@ def built() -> _Builder:
     builder.region_names()
     builder.continents(geo.get_continents())
     builder.plain_tag_names()
+    builder.saint_forms()
     return builder

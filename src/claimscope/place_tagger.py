@@ -316,8 +316,16 @@ class PlaceTagger:
             # "Bergen's fish market": a possessive after a place's name, where the model saw
             # an organisation, is the place's.
             possessive = labels <= {"ORG"} and _possessive_after(match)
+            # "Granada, the colonial city on the lake": an apposition that says what the
+            # name is settles it as a locative word does.
             if not (
-                strong or lone_person or town or possessive or confirmed or _after_locative(match)
+                strong
+                or lone_person
+                or town
+                or possessive
+                or confirmed
+                or _after_locative(match)
+                or _place_apposition(doc, match.end)
             ):
                 return False
 
