@@ -89,3 +89,15 @@ def test_english_names_from_the_project_table(
     analyzer: Any, text: str, name: str, expected: tuple[str, str | None]
 ) -> None:
     assert _places(analyzer, text, name) == [expected]
+
+
+def test_a_big_city_the_model_took_for_a_date_is_a_place(analyzer: Any) -> None:
+    # The small model reads "Winnipeg" in this shape of sentence as a DATE; a strong place
+    # name with no digit, month or weekday in it is no date.
+    text = "A deep cold snap sent temperatures in Winnipeg below minus 40 on Tuesday."
+    assert _places(analyzer, text, "Winnipeg") == [("CA", "CA-MB")]
+
+
+def test_a_month_the_model_took_for_a_date_stays_a_date(nlp: Any) -> None:
+    doc = nlp("The Corvale council will meet in March to vote on the budget.")
+    assert [(e.text, e.label_) for e in doc.ents if e.text == "March"] == [("March", "DATE")]

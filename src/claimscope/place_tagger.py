@@ -297,7 +297,9 @@ class PlaceTagger:
         labels = {ent.label_ for ent in inside.values()}
         if labels <= _PLACE_LABELS and (match.start, match.end) in inside:
             return False  # the model has it as a place already
-        if not labels <= _WRONG_FOR_PLACES | _PLACE_LABELS | _CONTESTED:
+        if not labels <= _WRONG_FOR_PLACES | _PLACE_LABELS | _CONTESTED and not (
+            _misread_as_time(match, inside) and strong
+        ):
             return False  # a date or a number inside: not a name to correct
         if labels & _CONTESTED:
             if (
@@ -371,6 +373,17 @@ def _country_in_sentence(match: Any, named: _Named) -> bool:
         for country in found
     }
     return bool(countries) and any(p.country in countries for p in lookup(match.text))
+
+
+def _misread_as_time(match: Any, inside: dict[tuple[int, int], Any]) -> bool:
+    """Whether the model took exactly this name for a date or a time ("temperatures in
+    Winnipeg below minus 40", "fighting in Amhara has killed"): a name with no digit, month or
+    weekday in it is no date."""
+    return (
+        list(inside) == [(match.start, match.end)]
+        and inside[(match.start, match.end)].label_ in ("DATE", "TIME")
+        and not any(t.like_num or t.lower_ in _MONTHS_AND_DAYS for t in match)
+    )
 
 
 def _in_longer_name(match: Any) -> bool:
