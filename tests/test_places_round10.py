@@ -90,3 +90,34 @@ def test_a_big_city_the_model_took_for_a_date_is_a_place(analyzer: Any) -> None:
 def test_a_month_the_model_took_for_a_date_stays_a_date(nlp: Any) -> None:
     doc = nlp("The Corvale council will meet in March to vote on the budget.")
     assert [(e.text, e.label_) for e in doc.ents if e.text == "March"] == [("March", "DATE")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # The apposition's noun modifies a person's title.
+        ("Hamilton, a city councillor, said the Corvale plan was sound.", "Hamilton"),
+        # A speaker: the country the sentence names places nobody.
+        ("Hastings said Britain's budget for Corvale was tight.", "Hastings"),
+        ("Taylor, an American singer, cancelled her Corvale concert.", "Taylor"),
+        # A name goes on after the place's: a church, a publisher.
+        ("St Paul's Cathedral was closed for repairs.", "St Paul"),
+        ("St Martin's Press will publish the Corvale memoir.", "St Martin"),
+    ],
+)
+def test_people_and_institutions_stay_out_of_places(nlp: Any, text: str, name: str) -> None:
+    doc = nlp(text)
+    assert not [e.text for e in doc.ents if e.label_ in ("GPE", "LOC") and e.text == name]
+
+
+def test_st_of_a_city_keeps_the_city(analyzer: Any) -> None:
+    # A district of the Seychelles called "Saint Louis" does not take "St Louis" from the city.
+    assert _places(analyzer, "The Cardinals won in St Louis on Sunday.", "St Louis") == [
+        ("US", "US-MO")
+    ]
+
+
+def test_a_doc_without_sentence_boundaries_is_tagged(nlp: Any) -> None:
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp("The Corvale museum opened in Kaunas, Lithuania.")
+    assert "Kaunas" in [e.text for e in doc.ents]

@@ -160,6 +160,27 @@ def test_counted_time_from_an_event_is_a_duration(
     assert (expr.span.text, expr.type, expr.value, expr.anchored) == (span, "DURATION", value, True)
 
 
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        # No date in the sentence: the checker must find what the count counts from.
+        ("The dam failed in Corvale. Three days later, the Belmora council met.",
+         ["Three days later"]),
+        # The sentence gives the date it counts from.
+        ("Relief teams reached Corvale on Tuesday, five days after the river burst its banks.",
+         []),
+        # A span of time, not a count from an event.
+        ("The Corvale dockers stayed out for a week after the talks failed.", []),
+    ],
+)  # fmt: skip
+def test_a_count_from_an_undated_event_is_still_flagged(
+    analyzer: Any, text: str, flagged: list[str]
+) -> None:
+    analysis = analyzer.analyze(text, published=PUBLISHED)
+    found = [f.spans[0].text for f in analysis.findings if f.kind == "unanchored_date"]
+    assert found == flagged
+
+
 def test_count_of_time_before_a_date_stays_a_duration(nlp: Any) -> None:
     found = _times(nlp, "The Corvale vote came two days after August 3.")
     assert [(t.span.text, t.value) for t in found] == [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 
@@ -91,6 +92,20 @@ def assess(
                     "related": [expr.id],
                 }
             )
+
+    for expr, span in _counted_from_an_event(article.text, times):
+        add(
+            {
+                "kind": "unanchored_date",
+                "severity": "info",
+                "message": (
+                    f"'{span.text}' counts from an event this sentence does not date: check "
+                    "which date it counts from"
+                ),
+                "spans": [span],
+                "related": [expr.id],
+            }
+        )
 
     hedges_by_id = {h.id: h for h in hedges}
     for claim in claims:
@@ -367,3 +382,31 @@ def _sources(
             }
         )
     return list(rows.values())
+
+
+#: Words after a count of time that count it from another event: "three days later".
+_EVENT_RELATORS = re.compile(r"\s+(later|earlier|after|before|afterwards)\b", re.IGNORECASE)
+#: Words before a count that make it a span of time: "for a week after the storm".
+_SPAN_PREPOSITIONS = ("for", "within", "over", "during", "throughout")
+
+
+def _counted_from_an_event(
+    text: str, times: Sequence[TimeExpression]
+) -> list[tuple[TimeExpression, Span]]:
+    """Durations that count from an event ("three days later", "a month after the vote") in a
+    sentence with no calendar date of its own, each with the span of count and word.
+
+    TimeML marks the count alone as a DURATION; a checker still has to find the date it counts
+    from, which the sentence does not give ("on Tuesday, five days after the flood" does).
+    """
+    dated = {t.sentence for t in times if t.type in ("DATE", "TIME") and t.range_start}
+    found: list[tuple[TimeExpression, Span]] = []
+    for expr in times:
+        if expr.type != "DURATION" or expr.sentence in dated:
+            continue
+        relator = _EVENT_RELATORS.match(text, expr.span.end)
+        before = text[: expr.span.start].rstrip().rsplit(None, 1)
+        if relator is None or (before and before[-1].lower() in _SPAN_PREPOSITIONS):
+            continue
+        found.append((expr, Span.of(text, expr.span.start, relator.end())))
+    return found

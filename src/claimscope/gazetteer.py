@@ -258,8 +258,15 @@ def place_index() -> dict[str, tuple[GazetteerPlace, ...]]:
 def lookup(name: str) -> tuple[GazetteerPlace, ...]:
     """Every place called ``name`` (accents, case, a leading "the" and "'s" ignored)."""
     key = fold(name)
-    if key.endswith("'s"):
-        key = key[:-2]
+    found = _lookup_key(key)
+    if not found and key.endswith("'s"):
+        # "Kherson's port": the place is named without the possessive. A name that ends so
+        # ("St. John's", Newfoundland) is found first under its own spelling.
+        found = _lookup_key(key[:-2])
+    return found
+
+
+def _lookup_key(key: str) -> tuple[GazetteerPlace, ...]:
     # A place's own name first: the alternate names of cities ("Grodno" for Hrodna) are
     # looked at only when no place is called so, since the lists also hold other places'
     # names ("Islamabad" among a Bangladeshi city's alternates).

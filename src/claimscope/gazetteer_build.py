@@ -233,21 +233,39 @@ class _Builder:
                 self.tag_names[loose] = tag
 
     def saint_forms(self) -> None:
-        """Read "St." and "St" as "Saint" ("St. Lucia", "St Kitts and Nevis", "St. Helena"):
-        English text shortens the word, and the sources spell most such places in full. A
-        name the sources already have in the short form keeps its own places."""
+        """Read "St." and "St" as "Saint" in the names of countries and regions ("St. Lucia",
+        "St Kitts and Nevis", "St. Helena"): English text shortens the word, and the sources
+        spell such places in full; only countries' short forms are tagged in text. Cities
+        are left out, and so is a short form that already
+        names a place by any spelling ("St Louis" is the US city, not a Seychelles district;
+        "St. Elizabeth Hospital" should not become a place either)."""
+        known_letters = {_ascii_key(key) for key in self.index}
+        # Tagged in text only for countries: a Caribbean parish named for a saint ("Saint
+        # Paul", "Saint Elizabeth") is, as "St Paul's" or "St. Elizabeth Hospital", far more
+        # often a church, a hospital or a college than the parish.
+        added: set[str] = set()
         for key, places in list(self.index.items()):
-            if key.startswith("saint "):
-                rest = key[len("saint ") :]
-                for short in (f"st. {rest}", f"st {rest}"):
-                    if short not in self.index:
-                        self.index[short] = list(places)
+            if not key.startswith("saint "):
+                continue
+            wide = [p for p in places if p.kind in ("country", "region")]
+            if not wide:
+                continue
+            rest = key[len("saint ") :]
+            for short in (f"st. {rest}", f"st {rest}"):
+                if (
+                    short in self.index
+                    or short in self.alternates
+                    or _ascii_key(short) in known_letters
+                ):
+                    continue
+                self.index[short] = list(wide)
+                if any(p.kind == "country" for p in wide):
+                    added.add(rest)
         for name, tag in list(self.tag_names.items()):
-            if name.startswith("Saint "):
+            if name.startswith("Saint ") and fold(name[len("Saint ") :]) in added:
                 rest = name[len("Saint ") :]
                 for short in (f"St. {rest}", f"St {rest}"):
-                    if short not in self.tag_names:
-                        self.tag_names[short] = tag
+                    self.tag_names.setdefault(short, tag)
 
     def city_names(self) -> None:
         """The project's English and former names of cities ("Kiev", "Bombay"), tagged."""

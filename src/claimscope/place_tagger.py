@@ -31,6 +31,7 @@ Example:
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from typing import Any
 
 from spacy.tokens import Span
@@ -156,13 +157,14 @@ class PlaceTagger:
         }
         self.pattern_count = sum(len(entries) for entries in by_head.values())
 
-    def _matches(self, doc: Any) -> tuple[list[tuple[Any, bool]], set[tuple[int, int]]]:
+    def _matches(
+        self, doc: Any, named: _SentenceCountries
+    ) -> tuple[list[tuple[Any, bool]], set[tuple[int, int]]]:
         """Every gazetteer name in ``doc`` that starts and ends on token boundaries, and which
         of them are towns (tagged only where nothing else is and a locative word precedes)."""
         text = doc.text
         found: list[tuple[Any, bool]] = []
         towns: set[tuple[int, int]] = set()
-        named = _countries_by_sentence(doc)
         for token in doc:
             # Not ``is_title``: "KwaZulu-Natal" and "McAllen" have capitals inside.
             if token.is_lower or not token.text[:1].isupper():
@@ -175,24 +177,24 @@ class PlaceTagger:
                     continue
                 span = doc.char_span(token.idx, token.idx + len(surface), label=label)
                 if span is None or (
-                    town
-                    and not _town_or_qualified(doc, span)
-                    and not _country_in_sentence(span, named)
+                    town and not _town_or_qualified(doc, span) and not named.confirm(span)
                 ):
                     continue
                 found.append(_with_type_word(span, strong))
                 if town:
                     towns.add((span.start, span.end))
-        # "Saint Lucia's tourism board": a name that the sources also list with its possessive
-        # ("Saint Lucia's") is the name without it where both match.
-        ends = {(span.start, span.end) for span, _ in found}
+        # "Saint Lucia's tourism board": where a name with a possessive ("Saint Lucia's", a
+        # Maltese council) and the name without it both match, the shorter wins when it is a
+        # country or names the same places; "St. John's" (Newfoundland) is not "St. John".
+        shorter = {(span.start, span.end): span for span, _ in found}
         found = [
             (span, strong)
             for span, strong in found
             if not (
                 len(span) > 1
                 and span[-1].text in _POSSESSIVES
-                and (span.start, span.end - 1) in ends
+                and (span.start, span.end - 1) in shorter
+                and _possessive_yields(span.text, shorter[(span.start, span.end - 1)].text)
             )
         ]
         return found, towns
@@ -203,7 +205,8 @@ class PlaceTagger:
         _trim_possessives(doc)
         _split_place_lists(doc)
         datelines = _datelines(doc)
-        matched, towns = self._matches(doc)
+        named = _SentenceCountries(doc)
+        matched, towns = self._matches(doc, named)
         found = matched + [(span, True) for span in datelines.values()]
         if not found:
             return doc
@@ -216,7 +219,6 @@ class PlaceTagger:
             if ent.label_ == "PERSON" and len(ent) > 1
             for token in ent
         }
-        named = _countries_by_sentence(doc)
         replaced: set[tuple[int, int]] = set()
         added: list[Any] = []
         # Longest first, so "Kursk Oblast" beats "Kursk".
@@ -236,7 +238,7 @@ class PlaceTagger:
                 strong_of[key],
                 person_words,
                 town=key in towns,
-                confirmed=_country_in_sentence(match, named),
+                confirmed=named.confirm(match),
             ):
                 replaced.update(inside)
                 added.append(match)
@@ -259,7 +261,7 @@ class PlaceTagger:
         """Whether ``match`` becomes a place entity.
 
         ``confirmed``: the sentence names the country of a place so called (see
-        ``_country_in_sentence``).
+        ``_SentenceCountries.confirm``).
         """
         doc = match.doc
         # A label no place has ("Myawaddy on the Thai" as a WORK_OF_ART) marks no real name.
@@ -272,12 +274,20 @@ class PlaceTagger:
             # Part of a longer name the model found: "Bank of Kursk". But "Auckland's
             # council": a strong place name owns what follows its "'s".
             return False
+        if any(end > match.end for _, end in inside) and _name_follows(match):
+            # "St. Elizabeth Hospital", "St Paul's Cathedral", "Kaunas City Council": a
+            # capitalised name goes on after the place's, whatever label the model gave it.
+            return False
         if not inside:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
             # A type word the tagger calls a common noun ends a name: "the Donetsk region".
             words = match[:-1] if len(match) > 1 and match[-1].lower_ in _NAME_TYPE_WORDS else match
             # A hyphen or a small word inside joins the name's words: "Mecklenburg-Western
             # Pomerania", "São Tomé and Príncipe", "Bosnia and Herzegovina".
+            # "St Martin's Press", "Kaunas City Council": a name the model left untagged goes
+            # on after the place's own.
+            if _name_follows(match):
+                return False
             if words[0].tag_ in _PROPER_TAGS and all(
                 token.tag_ in _PROPER_TAGS or token.tag_ == "HYPH" or token.lower_ in _NAME_JOINERS
                 for token in words
@@ -334,45 +344,91 @@ class PlaceTagger:
         return True
 
 
-#: The countries a sentence names, by the sentence's first token: (start, end, countries) of
-#: each entity that names them.
-_Named = dict[int, list[tuple[int, int, frozenset[str]]]]
+#: Verbs whose subject is a speaker: "Taylor said the United States ...", "Kato told
+#: Japanese lawmakers": a surname there is a person, whatever country the sentence names.
+_SPEECH_VERBS = frozenset(
+    {"say", "tell", "add", "argue", "claim", "announce", "insist", "warn", "note", "write",
+     "state", "explain", "ask", "reply", "urge", "accuse", "deny", "admit", "recall"}
+)  # fmt: skip
 
 
-def _countries_by_sentence(doc: Any) -> _Named:
-    """The countries each sentence names: countries ("Lithuania"), first-level regions the
-    model tagged as places ("the Waikato region") and demonyms ("Omani"). A city names no
-    country: "Valencia" lies in Spain and in Venezuela."""
-    named: _Named = {}
-    for ent in doc.ents:
-        if ent.label_ == "NORP":
-            country = demonym_country(ent.text)
-            found = frozenset({country} if country else ())
-        elif ent.label_ in _PLACE_LABELS | _CONTESTED | _WRONG_FOR_PLACES:
-            # A country's name counts whatever the model made of it ("Paraguay" as ORG); a
-            # region's only where the model saw a place.
-            kinds = ("country", "region") if ent.label_ in _PLACE_LABELS else ("country",)
-            found = frozenset(p.country for p in lookup(ent.text) if p.kind in kinds and p.country)
-        else:
-            continue
-        if found:
-            named.setdefault(ent.sent.start, []).append((ent.start, ent.end, found))
-    return named
+class _SentenceCountries:
+    """The countries each sentence of a ``Doc`` names: countries ("Lithuania", whatever label
+    the model gave them), first-level regions the model tagged as places ("the Waikato
+    region") and demonyms ("Omani"). A city names no country: "Valencia" lies in Spain and in
+    Venezuela. Built once per document; a check costs a look at the match's own entities."""
+
+    def __init__(self, doc: Any) -> None:
+        # A Doc without sentence boundaries (a pipeline without the parser) is one sentence.
+        self._sentence = [0] * len(doc)
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                for i in range(sent.start, sent.end):
+                    self._sentence[i] = sent.start
+        self._counts: dict[int, Counter[str]] = {}
+        self._entities: list[tuple[int, int, frozenset[str]]] = []
+        for ent in doc.ents:
+            if ent.label_ == "NORP":
+                country = demonym_country(ent.text)
+                found = frozenset({country} if country else ())
+            elif ent.label_ in _PLACE_LABELS | _CONTESTED | _WRONG_FOR_PLACES:
+                kinds = ("country", "region") if ent.label_ in _PLACE_LABELS else ("country",)
+                found = frozenset(
+                    p.country for p in lookup(ent.text) if p.kind in kinds and p.country
+                )
+            else:
+                continue
+            if found:
+                self._counts.setdefault(self._sentence[ent.start], Counter()).update(found)
+                self._entities.append((ent.start, ent.end, found))
+
+    def confirm(self, match: Any) -> bool:
+        """Whether the sentence of ``match`` names, outside the match and its apposition, the
+        country of a place called as the match is ("Kaunas has opened Lithuania's largest
+        museum"), and the match is no speaker ("Castro said Chile's ...")."""
+        counts = self._counts.get(self._sentence[match.start])
+        if not counts or _in_longer_name(match) or _speaker(match):
+            return False
+        # What the match's own apposition says does not place it: "Taylor, an American
+        # singer", "Molina, the Chilean striker".
+        own_end = _apposition_end(match)
+        left = Counter(counts)
+        for start, end, found in self._entities:
+            if start < own_end and end > match.start:
+                left.subtract(found)
+        return any(left[p.country] > 0 for p in lookup(match.text) if p.country)
 
 
-def _country_in_sentence(match: Any, named: _Named) -> bool:
-    """Whether the sentence of ``match`` names, outside the match, the country of a place
-    called as the match is ("Kaunas has opened Lithuania's largest museum")."""
-    entries = named.get(match.sent.start)
-    if not entries or _in_longer_name(match):
-        return False
-    countries = {
-        country
-        for start, end, found in entries
-        if end <= match.start or start >= match.end
-        for country in found
-    }
-    return bool(countries) and any(p.country in countries for p in lookup(match.text))
+def _speaker(match: Any) -> bool:
+    """Whether ``match`` is the subject of a verb of saying ("Hastings said ...")."""
+    root = match.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _SPEECH_VERBS
+
+
+def _apposition_end(match: Any) -> int:
+    """The token after the apposition that follows ``match`` (", an American singer,"), or
+    the match's end when none follows."""
+    doc = match.doc
+    end: int = match.end
+    if end >= len(doc) or doc[end].text != ",":
+        return end
+    for token in doc[end + 1 : min(len(doc), end + 12)]:
+        if token.text in (",", ";", ".") or token.dep_ == "ROOT":
+            return int(token.i)
+    return end
+
+
+def _name_follows(match: Any) -> bool:
+    """Whether a capitalised proper noun follows ``match``, after a possessive if any."""
+    doc = match.doc
+    i = match.end + (1 if _possessive_after(match) else 0)
+    return i < len(doc) and doc[i].tag_ in _PROPER_TAGS and doc[i].text[:1].isupper()
+
+
+def _possessive_yields(longer: str, shorter: str) -> bool:
+    """Whether a name read with its possessive gives way to the name without it."""
+    places = lookup(shorter)
+    return any(p.kind == "country" for p in places) or set(lookup(longer)) <= set(places)
 
 
 def _misread_as_time(match: Any, inside: dict[tuple[int, int], Any]) -> bool:
@@ -529,15 +585,26 @@ _PLACE_NOUNS = frozenset(
 
 def _place_apposition(doc: Any, end: int) -> bool:
     """Whether ", a/the <up to four modifiers> <place noun>" follows a name (``end`` is the
-    token after it). "Hamilton, the city's mayor" names a person: the noun must not be a
-    possessive."""
+    token after it). "Hamilton, the city's mayor" and "Hamilton, a city councillor" name a
+    person: the noun must head the phrase, not modify what follows."""
     if end + 2 >= len(doc) or doc[end].text != "," or doc[end + 1].lower_ not in ("a", "an", "the"):
         return False
     for i in range(end + 2, min(end + 7, len(doc))):
         token = doc[i]
         if token.lower_ in _PLACE_NOUNS:
-            return i + 1 >= len(doc) or doc[i + 1].text not in _POSSESSIVES
-        if token.pos_ not in ("ADJ", "ADV", "PROPN", "NOUN", "PUNCT") or token.text == ",":
+            # The place noun must head the apposition: "a city councillor", "a town
+            # planner", "the state attorney general" name people.
+            if token.dep_ in ("compound", "amod"):
+                return False
+            if i + 1 >= len(doc):
+                return True
+            following = doc[i + 1]
+            return following.text not in _POSSESSIVES and following.pos_ not in ("NOUN", "PROPN")
+        # Participles modify the noun too: "a Russian-speaking city", "the war-torn town".
+        modifier = token.pos_ in ("ADJ", "ADV", "PROPN", "NOUN", "PUNCT", "NUM") or (
+            token.pos_ == "VERB" and token.dep_ == "amod"
+        )
+        if not modifier or token.text == ",":
             return False
     return False
 

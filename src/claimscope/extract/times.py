@@ -10,7 +10,9 @@ A bare unit of time followed by "after"/"before" and an event ("just weeks after
 is read as a date counted from that event: the article does not date the event, so it gets no
 value and ``anchored=False``, which ``assess`` reports as a date that cannot be anchored. With
 a count ("three days after the vote", "two weeks later") TimeML marks the count alone, as a
-DURATION; the timeline keeps the "after" as a relation between claims either way.
+DURATION. Either way the timeline relates two claims where "after"/"before" names an event
+another claim tells ("three weeks after the storm hit"), and ``assess`` flags a count whose
+sentence gives no date to count from.
 
 Example:
     >>> import datetime as dt
