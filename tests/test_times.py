@@ -149,6 +149,8 @@ def test_weeks_after_an_undated_event_is_unanchored(nlp: Any) -> None:
         ("Three days later, the Corvale dam opened again.", "Three days", "P3D"),
         ("The mayor resigned a month after the Corvale flood.", "a month", "P1M"),
         ("Ilse Varn left Belmora several months before the vote.", "several months", "PXM"),
+        # The parser's entity holds the count and "later"; the count alone is read.
+        ("Two and a half years later, the Corvale dam reopened.", "Two and a half years", "P2Y6M"),
     ],
 )
 def test_counted_time_from_an_event_is_a_duration(

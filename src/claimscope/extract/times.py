@@ -122,6 +122,10 @@ def _candidates(doc: Any) -> list[_Candidate]:
         if start >= end:
             continue
         found.append(_Candidate(start, end, True, ent.label_))
+        if end - start > 1 and doc[end - 1].lower_ in _RELATORS - {"ago"}:
+            # "Two and a half years later": the count without its relating word competes
+            # with the whole (TimeML marks the count alone).
+            found.append(_Candidate(start, end - 1, False, ent.label_))
         # Parts of an entity that joins two dates compete with the whole; the readable wins.
         cuts = [i for i in range(start + 1, end - 1) if _joins(doc, i)]
         bounds = [start, *cuts, end]
