@@ -121,3 +121,11 @@ def test_a_doc_without_sentence_boundaries_is_tagged(nlp: Any) -> None:
     with nlp.select_pipes(disable=["parser"]):
         doc = nlp("The Corvale museum opened in Kaunas, Lithuania.")
     assert "Kaunas" in [e.text for e in doc.ents]
+
+
+def test_sentence_of_each_token_follows_the_parse(nlp: Any) -> None:
+    from claimscope.place_tagger import _SentenceCountries
+
+    doc = nlp("Ilse Varn left Corvale. She moved to Kaunas. The Belmora council met in Lithuania.")
+    expected = [sent.start for sent in doc.sents for _ in sent]
+    assert _SentenceCountries(doc)._sentence == expected
