@@ -405,7 +405,8 @@ def _counted_from_an_event(
         if expr.type != "DURATION" or expr.sentence in dated:
             continue
         relator = _EVENT_RELATORS.match(text, expr.span.end)
-        before = text[: expr.span.start].rstrip().rsplit(None, 1)
+        # The word before the count; a short window, not a copy of the text up to it.
+        before = text[max(0, expr.span.start - 20) : expr.span.start].rstrip().rsplit(None, 1)
         if relator is None or (before and before[-1].lower() in _SPAN_PREPOSITIONS):
             continue
         found.append((expr, Span.of(text, expr.span.start, relator.end())))

@@ -236,10 +236,11 @@ class _Builder:
         """Read "St." and "St" as "Saint" in the names of countries and regions ("St. Lucia",
         "St Kitts and Nevis", "St. Helena"): English text shortens the word, and the sources
         spell such places in full; only countries' short forms are tagged in text. Cities
-        are left out, and so is a short form that already
-        names a place by any spelling ("St Louis" is the US city, not a Seychelles district;
-        "St. Elizabeth Hospital" should not become a place either)."""
-        known_letters = {_ascii_key(key) for key in self.index}
+        are left out, and so is a short form that already names a place by any spelling
+        ("St Louis" is the US city, not a Seychelles district)."""
+        # The letters-only spellings a short form could collide with all start with "st";
+        # hashing only those keeps the whole index's pass out of start-up.
+        known_letters = {_ascii_key(key) for key in self.index if key.startswith("st")}
         # Tagged in text only for countries: a Caribbean parish named for a saint ("Saint
         # Paul", "Saint Elizabeth") is, as "St Paul's" or "St. Elizabeth Hospital", far more
         # often a church, a hospital or a college than the parish.

@@ -275,9 +275,10 @@ class PlaceTagger:
             # Part of a longer name the model found: "Bank of Kursk". But "Auckland's
             # council": a strong place name owns what follows its "'s".
             return False
-        if any(end > match.end for _, end in inside) and _name_follows(match):
-            # "St. Elizabeth Hospital", "St Paul's Cathedral", "Kaunas City Council": a
-            # capitalised name goes on after the place's, whatever label the model gave it.
+        if (not inside or any(end > match.end for _, end in inside)) and _name_follows(match):
+            # "St. Elizabeth Hospital", "St Martin's Press", "Kaunas City Council": a
+            # capitalised name goes on after the place's, whether the model tagged the whole
+            # (with whatever label) or nothing.
             return False
         if not inside:
             # A gap: only where the tagger saw a proper noun ("in Kursk", not "Temple bells").
@@ -285,10 +286,6 @@ class PlaceTagger:
             words = match[:-1] if len(match) > 1 and match[-1].lower_ in _NAME_TYPE_WORDS else match
             # A hyphen or a small word inside joins the name's words: "Mecklenburg-Western
             # Pomerania", "São Tomé and Príncipe", "Bosnia and Herzegovina".
-            # "St Martin's Press", "Kaunas City Council": a name the model left untagged goes
-            # on after the place's own.
-            if _name_follows(match):
-                return False
             if words[0].tag_ in _PROPER_TAGS and all(
                 token.tag_ in _PROPER_TAGS or token.tag_ == "HYPH" or token.lower_ in _NAME_JOINERS
                 for token in words
@@ -424,11 +421,16 @@ def _apposition_end(match: Any) -> int:
     return end
 
 
+def _capitalised_name(token: Any) -> bool:
+    """Whether ``token`` is a capitalised proper noun (a word of some name)."""
+    return token.tag_ in _PROPER_TAGS and token.text[:1].isupper()
+
+
 def _name_follows(match: Any) -> bool:
     """Whether a capitalised proper noun follows ``match``, after a possessive if any."""
     doc = match.doc
     i = match.end + (1 if _possessive_after(match) else 0)
-    return i < len(doc) and doc[i].tag_ in _PROPER_TAGS and doc[i].text[:1].isupper()
+    return i < len(doc) and _capitalised_name(doc[i])
 
 
 def _possessive_yields(longer: str, shorter: str) -> bool:
@@ -452,12 +454,8 @@ def _in_longer_name(match: Any) -> bool:
     """Whether a capitalised proper noun stands right before or after ``match``: "Randolph"
     in "the A. Philip Randolph Institute" is part of a name the model left untagged."""
     doc = match.doc
-    neighbours = []
-    if match.start > 0:
-        neighbours.append(doc[match.start - 1])
-    if match.end < len(doc):
-        neighbours.append(doc[match.end])
-    return any(t.tag_ in _PROPER_TAGS and t.text[:1].isupper() for t in neighbours)
+    before = match.start > 0 and _capitalised_name(doc[match.start - 1])
+    return before or (match.end < len(doc) and _capitalised_name(doc[match.end]))
 
 
 def _possessive_after(match: Any) -> bool:
