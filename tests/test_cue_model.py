@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -152,6 +153,7 @@ def test_an_encoder_stage_round_trips_and_format_2_still_loads() -> None:
     assert data["format"] == FORMAT and data["encoder"]["signal_model"] == "enc-1"
     loaded = CueModel.from_json(data)
     assert loaded == model and loaded.encoder is not None and model.encoder is not None
+    assert loaded.encoder.dense is not None and model.encoder.dense is not None
     assert np.array_equal(loaded.encoder.dense, model.encoder.dense)
     old = {k: v for k, v in data.items() if k != "encoder"}
     assert CueModel.from_json({**old, "format": "claimscope-cue-model/2"}).encoder is None
@@ -198,6 +200,33 @@ def test_the_encoder_stage_reads_vectors_of_its_own_encoder_only(nlp: Any) -> No
     assert with_own[said] == pytest.approx(expected)
     assert model.threshold_for(own) == 0.45 and model.threshold_for(other) == 0.5
     assert model.threshold_for(None) == 0.5
+
+
+@pytest.mark.slow
+def test_an_encoder_stage_on_the_cue_head_reads_its_probabilities(nlp: Any) -> None:
+    doc = nlp("The mayor has said no.")
+    dense_model = _encoder_model()
+    assert dense_model.encoder is not None
+    model = replace(dense_model, encoder=replace(dense_model.encoder, dense=None, dense_bias=0.0))
+    data = json.loads(json.dumps(model.to_json()))
+    assert data["encoder"]["source"] == "cue head" and "dense" not in data["encoder"]
+    loaded = CueModel.from_json(data)
+    assert loaded == model and loaded.encoder is not None and loaded.encoder.dense is None
+    has = _token(doc, "has").i
+    vectors = np.ones((len(doc), 4), dtype=np.float32)
+    cue = np.zeros(len(doc), dtype=np.float32)
+    cue[has] = 0.95  # the head is sure "has" belongs to a cue
+    quiet: frozenset[int] = frozenset()
+    head = TokenVectors(vectors, "enc-1", cue)
+    with_head = token_probabilities(doc, model, quoted=quiet, rule_cues=set(), vectors=head)
+    without = token_probabilities(doc, model, quoted=quiet, rule_cues=set())
+    assert with_head[has] > 0.5 > without[has] and model.threshold_for(head) == 0.45
+    # Vectors of an older signal model carry no head probabilities: the stage cannot apply.
+    headless = TokenVectors(vectors, "enc-1")
+    assert not model.uses_encoder(headless) and model.threshold_for(headless) == 0.5
+    assert (
+        token_probabilities(doc, model, quoted=quiet, rule_cues=set(), vectors=headless) == without
+    )
 
 
 def test_load_returns_none_without_weights_and_reads_a_file(tmp_path: Path) -> None:

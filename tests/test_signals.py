@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +19,7 @@ import pytest
 from claimscope import AnalyzeOptions, Analyzer
 from claimscope.errors import ModelError
 from claimscope.evaluate.propaganda import TECHNIQUES
+from claimscope.extract.cue_model import TokenVectors
 from claimscope.signals.model import (
     CONFIG_FILE,
     FORMAT,
@@ -25,6 +27,7 @@ from claimscope.signals.model import (
     SignalModel,
     default_model_dir,
     load_signal_model,
+    token_cue_probabilities,
     token_vectors,
 )
 
@@ -108,6 +111,29 @@ def test_token_vectors_average_the_pieces_over_each_token(nlp: Any) -> None:
     assert rows["."] == [0.0, 0.0] and rows["\n\n"] == [0.0, 0.0]
     assert rows["agreed"] == [0.0, 0.0]
     assert token_vectors(doc, [(0, SentenceSignals(0.5, 0.5, 0.5))]) is None
+
+
+def test_cue_probabilities_average_the_pieces_over_each_token(nlp: Any) -> None:
+    doc = nlp("Varn reiterated it.")
+    pieces = np.zeros((5, 2), dtype=np.float32)
+    # [CLS] "Varn" "rei" "##terated" "it"; the head is sure of one piece of "reiterated".
+    signals = SentenceSignals(
+        0.5, 0.5, 0.5, pieces=pieces,
+        piece_offsets=((0, 0), (0, 4), (5, 8), (8, 15), (16, 18)),
+        cue_pieces=np.array([0.0, 0.1, 0.9, 0.5, 0.2], dtype=np.float32),
+    )  # fmt: skip
+    probabilities = token_cue_probabilities(doc, [(0, signals)])
+    assert probabilities is not None and probabilities.shape == (len(doc),)
+    assert probabilities.tolist() == pytest.approx([0.1, 0.7, 0.2, 0.0])
+    vectors = TokenVectors.from_signals(doc, [(0, signals)], "enc")
+    assert vectors is not None and vectors.cue is not None
+    assert vectors.cue.tolist() == probabilities.tolist() and vectors.encoder == "enc"
+    # Without the head's output (older models), there are vectors but no probabilities.
+    plain = replace(signals, cue_pieces=None)
+    assert token_cue_probabilities(doc, [(0, plain)]) is None
+    older = TokenVectors.from_signals(doc, [(0, plain)], "enc")
+    assert older is not None and older.cue is None
+    assert TokenVectors.from_signals(doc, [(0, SentenceSignals(0.5, 0.5, 0.5))], "enc") is None
 
 
 def test_the_analyzer_hands_the_encoder_vectors_to_the_cue_detector(

@@ -38,3 +38,7 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path:
     # The export carries the hidden states the cue detector's encoder stage reads.
     assert model.has_hidden and signals.pieces is not None
     assert signals.pieces.shape == (len(signals.piece_offsets), 384)
+    # PolNeAR is in the shared data, so the cue head was trained and is read.
+    assert config["cue_head"] and config["cue_articles"] > 0
+    assert model.has_cue and signals.cue_pieces is not None
+    assert signals.cue_pieces.shape == (len(signals.piece_offsets),)

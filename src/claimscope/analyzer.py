@@ -39,7 +39,6 @@ from claimscope.signals.model import (
     SignalModel,
     load_signal_model,
     signal_model_available,
-    token_vectors,
 )
 
 #: The learned sentence signals; one model computes all three.
@@ -185,11 +184,11 @@ class Analyzer:
             )
             if self._cue_vectors:
                 # The encoder's hidden states serve the cue detector too: one encoder pass.
-                found = token_vectors(
-                    doc, [(s.start, p) for s, p in zip(sentences, predictions, strict=True)]
+                vectors = TokenVectors.from_signals(
+                    doc,
+                    [(s.start, p) for s, p in zip(sentences, predictions, strict=True)],
+                    self._signal_model.fingerprint,
                 )
-                if found is not None:
-                    vectors = TokenVectors(found, self._signal_model.fingerprint)
             t = timed("signals", t)
         entities = extract_entities(doc)
         t = timed("entities", t)

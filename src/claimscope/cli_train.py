@@ -12,6 +12,7 @@ import typer
 
 from claimscope.cli_output import fail
 from claimscope.errors import ClaimscopeError
+from claimscope.train.signals import STEPS as SIGNAL_STEPS
 
 train_app = typer.Typer(
     name="train", help="Train claimscope's learned parts (needs: pip install 'claimscope[train]')."
@@ -77,7 +78,7 @@ def signals(
         typer.Option("--output", help="folder for the model files (default: the packaged model)"),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="random seed (sampling, initialisation)")] = 0,
-    steps: Annotated[int, typer.Option("--steps", min=1, help="optimiser steps")] = 1000,
+    steps: Annotated[int, typer.Option("--steps", min=1, help="optimiser steps")] = SIGNAL_STEPS,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="use N sentences per task only (tests)")
     ] = None,

@@ -25,7 +25,7 @@ from claimscope.extract import lexicon as lx
 from claimscope.extract.colon_cues import colon_attributions
 from claimscope.extract.common import SentenceIndex, make_span, span_of_tokens
 from claimscope.extract.content_choice import ContentModel, load_content_model
-from claimscope.extract.cue_extent import cue_between
+from claimscope.extract.cue_extent import cue_between, cue_with_cause
 from claimscope.extract.cue_model import CueModel, TokenVectors, load_cue_model
 from claimscope.extract.cues import (
     RawAttribution,
@@ -283,9 +283,10 @@ def _widened_cue(
     doc: Any, cue: tuple[int, int], source: Span | None, content: Span
 ) -> tuple[int, int]:
     """``cue`` widened to PolNeAR's extent ("has repeatedly said", ``cue_extent.py``), read
-    between the resolved source and content spans; unchanged when nobody is named."""
+    between the resolved source and content spans; with nobody named, only a cause's verb
+    joins it ("has fuelled speculation", ``cue_with_cause``)."""
     if source is None:
-        return cue
+        return cue_with_cause(doc, cue)
     source_tokens = doc.char_span(source.start, source.end, alignment_mode="expand")
     content_tokens = doc.char_span(content.start, content.end, alignment_mode="expand")
     if source_tokens is None or content_tokens is None:

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["cue_between"]
+from claimscope.extract import lexicon as lx
+
+__all__ = ["cue_between", "cue_with_cause"]
 
 #: Dependents of a verb that belong to its cue: "has", "was", "not", "repeatedly".
 _VERB_GROUP = frozenset({"aux", "auxpass", "neg", "advmod"})
@@ -78,6 +80,31 @@ def cue_between(
         start -= 1
     if last < content_start - 1 and content_start - last <= _MAX_REACH:
         last = _up_to_preposition(doc, root, last, content_start)
+    return start, last
+
+
+def cue_with_cause(doc: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """A noun of talk that a causative verb before it takes ("has fuelled speculation",
+    "sparked fears") widened back over that verb group; ``cue`` itself otherwise.
+
+    The verb's subject is a cause, not a speaker (``cue_frames``), so no source bounds the
+    cue; the verb still belongs to it, as the noun's own verb does in "gave assurances".
+    """
+    first, last = cue
+    noun = doc[first : last + 1].root
+    verb = noun.head
+    if (
+        noun.pos_ != "NOUN"
+        or noun.dep_ != "dobj"
+        or verb.i >= first
+        or verb.lemma_.lower() not in lx.CAUSE_VERBS
+    ):
+        return cue
+    group = {verb.i, *range(noun.left_edge.i, noun.i)}
+    group.update(c.i for c in verb.children if c.dep_ in _VERB_GROUP)
+    start = first
+    while start - 1 in group:
+        start -= 1
     return start, last
 
 

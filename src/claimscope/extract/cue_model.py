@@ -214,11 +214,24 @@ def _sigmoid(score: float) -> float:
 
 @dataclass(frozen=True)
 class TokenVectors:
-    """One signal-encoder vector per token of a doc (``signals.model.token_vectors``), and
-    the fingerprint of the encoder that made them."""
+    """One signal-encoder vector per token of a doc (``signals.model.token_vectors``), the
+    fingerprint of the encoder that made them, and, when the signal model has a cue head,
+    that head's probability for each token (``signals.model.token_cue_probabilities``)."""
 
     vectors: np.ndarray
     encoder: str
+    cue: np.ndarray | None = None
+
+    @classmethod
+    def from_signals(cls, doc: Any, sentences: list[tuple[int, Any]], encoder: str) -> Any:
+        """The vectors (and cue probabilities) of ``doc`` from its encoded sentences: each
+        sentence's start character and its ``SentenceSignals``; None without hidden states."""
+        from claimscope.signals.model import token_cue_probabilities, token_vectors
+
+        found = token_vectors(doc, sentences)
+        if found is None:
+            return None
+        return cls(found, encoder, token_cue_probabilities(doc, sentences))
 
 
 #: The parts of a token's encoder input: its own vector, its syntactic head's, and its left
@@ -267,42 +280,62 @@ def encoder_probabilities(
 class EncoderStage:
     """The second stage for when the signal encoder's token vectors are at hand.
 
-    A logistic regression over ``encoder_inputs`` gives each token an encoder probability of
-    being a cue; the stage's own regression reads the token features, the first stage's
-    ``context_features`` and the same context of the encoder probabilities (prefix ``en``).
-    It is used only with vectors of the encoder it was trained on (``signal_model``).
+    Each token gets an encoder probability of being a cue: the signal model's own cue head
+    (``dense`` is None; the head was fine-tuned on PolNeAR with the encoder), or, for models
+    trained before the head existed, a logistic regression over ``encoder_inputs``. The
+    stage's own regression reads the token features, the first stage's ``context_features``
+    and the same context of the encoder probabilities (prefix ``en``). It is used only with
+    vectors of the encoder it was trained on (``signal_model``).
     """
 
     signal_model: str
-    dense: np.ndarray = field(repr=False, compare=False)
+    dense: np.ndarray | None = field(repr=False, compare=False)
     dense_bias: float
     weights: dict[str, float] = field(repr=False)
     bias: float
     threshold: float
 
-    def probabilities(self, doc: Any, vectors: np.ndarray) -> np.ndarray:
+    def applies_to(self, vectors: TokenVectors) -> bool:
+        """Whether ``vectors`` come from this stage's encoder and carry what it reads."""
+        return vectors.encoder == self.signal_model and (
+            self.dense is not None or vectors.cue is not None
+        )
+
+    def probabilities(self, doc: Any, vectors: TokenVectors) -> np.ndarray:
         """The encoder probability of every token of ``doc``."""
-        return encoder_probabilities(doc, vectors, self.dense, self.dense_bias)
+        if self.dense is None:
+            assert vectors.cue is not None  # ``applies_to`` checked it
+            return vectors.cue
+        return encoder_probabilities(doc, vectors.vectors, self.dense, self.dense_bias)
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> EncoderStage:
-        dense = np.array(data["dense"], dtype=np.float32)
+        dense = data.get("dense")
         return cls(
             signal_model=str(data["signal_model"]),
-            dense=dense.reshape(len(ENCODER_PARTS), -1),
-            dense_bias=float(data["dense_bias"]),
+            dense=None
+            if dense is None
+            else np.array(dense, dtype=np.float32).reshape(len(ENCODER_PARTS), -1),
+            dense_bias=float(data.get("dense_bias", 0.0)),
             weights={str(k): float(v) for k, v in data["weights"].items()},
             bias=float(data["bias"]),
             threshold=float(data["threshold"]),
         )
 
     def to_json(self) -> dict[str, Any]:
+        dense = (
+            {"source": "cue head"}
+            if self.dense is None
+            else {
+                "dense_bias": self.dense_bias,
+                "dense": [round(float(w), 5) for w in self.dense.reshape(-1)],
+            }
+        )
         return {
             "signal_model": self.signal_model,
             "threshold": self.threshold,
-            "dense_bias": self.dense_bias,
             "bias": self.bias,
-            "dense": [round(float(w), 5) for w in self.dense.reshape(-1)],
+            **dense,
             "weights": self.weights,
         }
 
@@ -332,7 +365,7 @@ class CueModel:
             vectors is not None
             and self.encoder is not None
             and self.context_weights is not None
-            and vectors.encoder == self.encoder.signal_model
+            and self.encoder.applies_to(vectors)
         )
 
     def threshold_for(self, vectors: TokenVectors | None) -> float:
@@ -478,7 +511,7 @@ def token_probabilities(
         ]
     encoder = model.encoder
     assert encoder is not None and vectors is not None  # for mypy: uses_encoder checked them
-    encoded = encoder.probabilities(doc, vectors.vectors)
+    encoded = encoder.probabilities(doc, vectors)
     scored = [0.0 if f is None else float(encoded[i]) for i, f in enumerate(features)]
     encoder_context = context_features(doc, scored, "en")
     # A token no word piece covers (past the cut of a sentence longer than the encoder reads)

@@ -31,6 +31,7 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
@@ -54,6 +55,9 @@ MAX_LENGTH = 256
 #: The optional output with the encoder's last hidden state, and its width (all-MiniLM-L6-v2).
 HIDDEN_OUTPUT = "hidden"
 HIDDEN_SIZE = 384
+#: The optional output of the cue head (batch x length logits: "this word piece is part of an
+#: attribution cue"), read by the attribution engine's cue detector.
+CUE_OUTPUT = "cue_logits"
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,8 @@ class SentenceSignals:
     #: as [CLS] have empty offsets).
     pieces: np.ndarray | None = field(default=None, repr=False, compare=False)
     piece_offsets: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
+    #: The cue head's probability for each word piece (uncalibrated), when the model has one.
+    cue_pieces: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def default_model_dir() -> Path:
@@ -141,6 +147,11 @@ class SignalModel:
         self.has_hidden = HIDDEN_OUTPUT in outputs
         if self.has_hidden:
             self._outputs.append(HIDDEN_OUTPUT)
+        #: Whether ``predict`` gives each piece's cue probability (``cue_pieces``); a model
+        #: trained without PolNeAR exports an untrained head, which is not read.
+        self.has_cue = self.has_hidden and CUE_OUTPUT in outputs and bool(config.get("cue_head"))
+        if self.has_cue:
+            self._outputs.append(CUE_OUTPUT)
 
     def use_thresholds(self, thresholds: dict[str, float]) -> None:
         """Calibrate to ``thresholds`` (head name -> threshold; a missing head keeps 0.5).
@@ -168,6 +179,7 @@ class SignalModel:
             sentence_logits, token_logits, *hidden = self._session.run(
                 self._outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             )
+            cue = _sigmoid(hidden[1][0]) if self.has_cue else None
             signals = self._signals(
                 _sigmoid(sentence_logits[0] - self._sentence_shift),
                 _sigmoid(token_logits[0] - self._token_shift),
@@ -181,7 +193,9 @@ class SignalModel:
                         enc.offsets, enc.special_tokens_mask, strict=True
                     )
                 )
-                signals = replace(signals, pieces=hidden[0][0], piece_offsets=offsets)
+                signals = replace(
+                    signals, pieces=hidden[0][0], piece_offsets=offsets, cue_pieces=cue
+                )
             results.append(signals)
         return results
 
@@ -239,7 +253,7 @@ class SignalModel:
 
 
 def token_vectors(
-    doc: Any, sentences: list[tuple[int, SentenceSignals]], width: int = HIDDEN_SIZE
+    doc: Any, sentences: list[tuple[int, SentenceSignals]], width: int | None = None
 ) -> np.ndarray | None:
     """One encoder vector per token of ``doc``: the mean hidden state of the word pieces
     that overlap the token's characters (zeros for a token no piece covers, such as white
@@ -248,21 +262,50 @@ def token_vectors(
     Args:
         doc: the parsed article.
         sentences: each encoded sentence's start character in ``doc.text`` and its signals.
-        width: the hidden size, for the zero rows.
+        width: the hidden size, for the zero rows (default: the pieces' own).
 
     Returns:
         A float32 array of ``len(doc)`` rows, or None when the signals carry no hidden states.
     """
-    if not sentences or any(signals.pieces is None for _, signals in sentences):
+    return _per_token(doc, sentences, lambda signals: signals.pieces, width)
+
+
+def token_cue_probabilities(
+    doc: Any, sentences: list[tuple[int, SentenceSignals]]
+) -> np.ndarray | None:
+    """The cue head's probability for each token of ``doc``: the mean over the word pieces
+    that overlap the token (0 for a token no piece covers); None when the signals carry no
+    cue probabilities. Arguments as for ``token_vectors``."""
+    found = _per_token(
+        doc,
+        sentences,
+        lambda signals: None if signals.cue_pieces is None else signals.cue_pieces[:, None],
+        1,
+    )
+    return None if found is None else found[:, 0]
+
+
+def _per_token(
+    doc: Any,
+    sentences: list[tuple[int, SentenceSignals]],
+    rows_of: Callable[[SentenceSignals], np.ndarray | None],
+    width: int | None,
+) -> np.ndarray | None:
+    """Per token of ``doc``, the mean of ``rows_of(signals)`` over the pieces that overlap it."""
+    per_sentence = [(start, signals, rows_of(signals)) for start, signals in sentences]
+    if not per_sentence or any(rows is None for _, _, rows in per_sentence):
         return None
+    if width is None:
+        sample = per_sentence[0][2]
+        width = HIDDEN_SIZE if sample is None or sample.ndim != 2 else int(sample.shape[1])
     vectors = np.zeros((len(doc), width), dtype=np.float32)
     token_starts = np.array([token.idx for token in doc], dtype=np.int64)
     token_ends = token_starts + np.array([len(token.text) for token in doc], dtype=np.int64)
-    for start_char, signals in sentences:
-        assert signals.pieces is not None  # checked above
+    for start_char, signals, rows in per_sentence:
+        assert rows is not None  # checked above
         offsets = np.array(signals.piece_offsets, dtype=np.int64).reshape(-1, 2) + start_char
         real = offsets[:, 1] > offsets[:, 0]
-        offsets, pieces = offsets[real], signals.pieces[real]
+        offsets, pieces = offsets[real], rows[real]
         if not len(offsets):
             continue
         # Tokens that may overlap this sentence's pieces, found by binary search.

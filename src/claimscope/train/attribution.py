@@ -64,6 +64,8 @@ THRESHOLD_GRID = (0.4, 0.5, 0.6)
 KEEP_RULE_GRID = (0.0, 0.1)
 #: Thresholds searched for the second stage (at the first stage's keep-rule threshold).
 STACK_THRESHOLD_GRID = (0.4, 0.45, 0.5)
+#: Thresholds searched for the encoder stage (its best had been at the top of the grid above).
+ENCODER_THRESHOLD_GRID = (0.4, 0.45, 0.5, 0.55, 0.6)
 #: Folds of the cross-fitting that gives every article first-stage probabilities from a
 #: model that did not see it (the second stage must learn from honest first-stage errors).
 STACK_FOLDS = 4
@@ -90,9 +92,14 @@ class ParsedArticle:
 
 
 def parse_split(
-    folder: Path, *, limit: int | None = None, log: Callable[[str], None] = print
+    folder: Path,
+    *,
+    limit: int | None = None,
+    log: Callable[[str], None] = print,
+    vectors: bool = True,
 ) -> list[ParsedArticle]:
-    """Parse the articles of a PolNeAR split folder with claimscope's pipeline.
+    """Parse the articles of a PolNeAR split folder with claimscope's pipeline (and, with
+    ``vectors``, encode them with the packaged signal model: ``with_vectors``).
 
     Articles whose normalised text is not a plain slice of the annotated one (line endings
     or Unicode forms changed inside the text) are left out: their offsets would need an
@@ -120,7 +127,7 @@ def parse_split(
         f"parsed {len(parsed)} articles in {time.perf_counter() - started:.0f} s "
         f"({skipped} left out: text changed by normalisation)"
     )
-    return with_vectors(parsed, log=log)
+    return with_vectors(parsed, log=log) if vectors else parsed
 
 
 def with_vectors(
@@ -129,12 +136,7 @@ def with_vectors(
     """``items`` with the packaged signal model's token vectors, encoded as ``Analyzer``
     encodes them (each non-blank sentence alone); unchanged when the model is not installed
     or gives no hidden states."""
-    from claimscope.signals.model import (
-        HIDDEN_SIZE,
-        load_signal_model,
-        signal_model_available,
-        token_vectors,
-    )
+    from claimscope.signals.model import HIDDEN_SIZE, load_signal_model, signal_model_available
 
     if not signal_model_available():
         log("no signal model: the cue detector is trained without its encoder stage")
@@ -147,20 +149,39 @@ def with_vectors(
     result = []
     for item in items:
         sentences = article_sentences(item.doc)
-        found = token_vectors(
+        found = TokenVectors.from_signals(
             item.doc,
             [
                 (s.start_char, p)
                 for s, p in zip(sentences, model.predict([s.text for s in sentences]), strict=True)
             ],
+            model.fingerprint,
         )
         if found is None:
             # An article with no sentence to encode still takes part (its rows are zeros), so
             # that one odd article cannot switch the encoder stage off for the whole split.
-            found = np.zeros((len(item.doc), HIDDEN_SIZE), dtype=np.float32)
-        result.append(replace(item, vectors=TokenVectors(found, model.fingerprint)))
+            found = TokenVectors(
+                np.zeros((len(item.doc), HIDDEN_SIZE), dtype=np.float32),
+                model.fingerprint,
+                np.zeros(len(item.doc), dtype=np.float32) if model.has_cue else None,
+            )
+        result.append(replace(item, vectors=found))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
     return result
+
+
+def cue_head_token_f1(items: Sequence[ParsedArticle], threshold: float = 0.5) -> float:
+    """F1 of the signal model's cue head alone on the tokens of ``items`` ("part of a gold
+    cue"), at ``threshold``."""
+    hits = predicted = gold = 0
+    for item in items:
+        assert item.vectors is not None and item.vectors.cue is not None  # caller checks
+        chosen = item.vectors.cue >= threshold
+        labels = np.array(cue_labels(item), dtype=bool)
+        hits += int((chosen & labels).sum())
+        predicted += int(chosen.sum())
+        gold += int(labels.sum())
+    return round(2 * hits / max(predicted + gold, 1), 4)
 
 
 def cue_labels(item: ParsedArticle) -> list[bool]:
@@ -237,9 +258,23 @@ def _has_vectors(articles: Sequence[ArticleRows]) -> bool:
     return bool(articles) and all(rows.item.vectors is not None for rows in articles)
 
 
-def _encoder_probabilities(dense: tuple[np.ndarray, float], rows: ArticleRows) -> list[float]:
+def _has_cue_head(articles: Sequence[ArticleRows]) -> bool:
+    """Whether every article carries the signal model's cue-head probabilities (the encoder
+    stage then reads them instead of fitting a dense regression)."""
+    return _has_vectors(articles) and all(
+        rows.item.vectors is not None and rows.item.vectors.cue is not None for rows in articles
+    )
+
+
+def _encoder_probabilities(
+    dense: tuple[np.ndarray, float] | None, rows: ArticleRows
+) -> list[float]:
     assert rows.item.vectors is not None  # callers check ``_has_vectors``
-    encoded = encoder_probabilities(rows.item.doc, rows.item.vectors.vectors, *dense)
+    if dense is None:
+        assert rows.item.vectors.cue is not None  # callers check ``_has_cue_head``
+        encoded = rows.item.vectors.cue
+    else:
+        encoded = encoder_probabilities(rows.item.doc, rows.item.vectors.vectors, *dense)
     probabilities = [0.0] * len(rows.item.doc)
     for i in rows.indices:
         probabilities[i] = float(encoded[i])
@@ -263,6 +298,10 @@ def stacked_examples(
     encoder probabilities (None without)."""
     data: Examples = []
     encoded: Examples | None = [] if encoder else None
+    # The cue head's probabilities need no cross-fitting of their own: the head saw each
+    # sentence of the fit articles at most once (a fraction of an epoch), and on the held-out
+    # articles it scores as on those (see the model card).
+    head = encoder and _has_cue_head(articles)
     for fold in range(folds):
         train = [
             example
@@ -274,7 +313,7 @@ def stacked_examples(
         first = fit(train, c=c, seed=seed)
         dense = (
             fit_encoder([rows for n, rows in enumerate(articles) if n % folds != fold])
-            if encoded is not None
+            if encoded is not None and not head
             else None
         )
         for n, rows in enumerate(articles):
@@ -284,7 +323,7 @@ def stacked_examples(
             context = context_features(doc, _first_stage_probabilities(first, rows))
             more = (
                 None
-                if dense is None
+                if encoded is None
                 else context_features(doc, _encoder_probabilities(dense, rows), "en")
             )
             for i, features, label in zip(rows.indices, rows.features, rows.labels, strict=True):
@@ -323,7 +362,10 @@ def with_second_stage(
     if encoded is None or encoder_threshold is None:
         return model
     third = fit(encoded, c=c, seed=seed)
-    dense, dense_bias = fit_encoder(articles)
+    dense: np.ndarray | None = None
+    dense_bias = 0.0
+    if not _has_cue_head(articles):
+        dense, dense_bias = fit_encoder(articles)
     vectors = articles[0].item.vectors
     assert vectors is not None  # ``_has_vectors`` checked every article
     stage = EncoderStage(
@@ -447,7 +489,7 @@ def select(
     if stacked.encoder is not None and best[1].get("second_stage"):
         # The encoder stage sits on the chosen second stage; it is kept only if it beats it.
         second = best[1]
-        for threshold in STACK_THRESHOLD_GRID:
+        for threshold in ENCODER_THRESHOLD_GRID:
             model = replace(
                 stacked,
                 threshold=second["threshold"],
@@ -498,6 +540,14 @@ def train_attribution(
     items = parse_split(data, limit=limit, log=log)
     fit_items, held_items = split_held_out(items)
     training: dict[str, Any] = {}
+    if all(item.vectors is not None and item.vectors.cue is not None for item in items):
+        # The signal model's cue head learned from the fit articles' sentences; its token F1
+        # there against the held-out articles shows how far its probabilities are in-sample.
+        training["cue_head_token_f1"] = {
+            "fit": cue_head_token_f1(fit_items),
+            "held_out": cue_head_token_f1(held_items),
+        }
+        log(f"cue head alone, token F1 at 0.5: {training['cue_head_token_f1']}")
     if existing is not None:
         model = existing
     else:

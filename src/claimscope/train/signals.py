@@ -9,7 +9,12 @@ three tasks at once, each batch drawn from one task:
   id) to choose the threshold;
 * persuasion techniques: the SemEval-2020 Task 11 articles of the training side of
   :func:`claimscope.evaluate.propaganda.split_articles`; its selection side chooses the token and
-  sentence thresholds; its evaluation side is never read here.
+  sentence thresholds; its evaluation side is never read here;
+* attribution cues (when ``quotes/polnear/train`` is under the data root): a token head marks
+  the word pieces inside a PolNeAR cue, in the sentences of the train articles that the
+  attribution trainer fits on (``train.attribution.split_held_out``); its held-out articles
+  and the dev split are never read here. The attribution engine's cue detector reads this
+  head's probabilities (its encoder stage), so the one encoder pass serves both.
 
 The encoder is exported to ONNX and quantised to int8 per channel; the thresholds are chosen
 by running the *quantised* model, so that they fit what ships. Needs the ``train`` extra
@@ -33,6 +38,7 @@ import numpy as np
 from claimscope.errors import ModelError
 from claimscope.signals.model import (
     CONFIG_FILE,
+    CUE_OUTPUT,
     FORMAT,
     HIDDEN_OUTPUT,
     MODEL_FILE,
@@ -46,8 +52,11 @@ Log = Callable[[str], None]
 #: Word pieces per training example; longer lines are cut (few propaganda lines are longer).
 TRAIN_MAX_LENGTH = 128
 #: Share of steps given to each task; subjectivity is small, so it gets few steps to avoid
-#: learning its 650 sentences by heart.
-TASK_WEIGHTS = {"checkworthiness": 0.40, "techniques": 0.48, "subjectivity": 0.12}
+#: learning its 650 sentences by heart. The cue task came last; the other three kept their
+#: proportions, at 77% of the steps they had, so that training stays near 30 minutes.
+TASK_WEIGHTS = {"checkworthiness": 0.31, "techniques": 0.37, "subjectivity": 0.09, "cue": 0.23}
+#: Default optimiser steps.
+STEPS = 1000
 
 
 @dataclass
@@ -59,7 +68,8 @@ class Example:
     label: float = 0.0
     #: 15 targets: uses a technique, then the presence of each technique.
     sentence_targets: list[float] | None = None
-    #: Gold technique spans in the sentence's own offsets: (start, end, technique index).
+    #: Gold technique spans in the sentence's own offsets: (start, end, technique index);
+    #: for the cue task, the gold cue tokens (technique index 0).
     spans: list[tuple[int, int, int]] | None = None
 
 
@@ -84,6 +94,32 @@ def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[E
     return examples
 
 
+def _cue_examples(folder: Path, *, limit: int | None, log: Log) -> tuple[list[Example], list[str]]:
+    """One example per sentence of the PolNeAR train articles the cue detector fits on, with
+    its gold cue tokens; and the names of those articles.
+
+    The sentences are spaCy's, as the analyzer encodes them; a token is a cue token when it
+    touches a gold cue span (``train.attribution.cue_labels``).
+    """
+    from claimscope.extract.common import article_sentences
+    from claimscope.train.attribution import cue_labels, parse_split, split_held_out
+
+    items = parse_split(folder, limit=limit, log=log, vectors=False)
+    fitted, _held_out = split_held_out(items)
+    examples = []
+    for item in fitted:
+        labels = cue_labels(item)
+        for sentence in article_sentences(item.doc):
+            base = sentence.start_char
+            spans = [
+                (token.idx - base, token.idx - base + len(token.text), 0)
+                for token in sentence
+                if labels[token.i] and not token.is_space
+            ]
+            examples.append(Example(sentence.text, "cue", spans=spans))
+    return examples, sorted(item.article.name for item in fitted)
+
+
 @dataclass
 class TrainingData:
     train: dict[str, list[Example]]
@@ -92,10 +128,13 @@ class TrainingData:
     technique_selection: list[Any]
     technique_train_ids: list[str]
     techniques: tuple[str, ...]
+    #: The PolNeAR articles the cue task learned from (empty without the cue task).
+    cue_articles: list[str]
 
 
-def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
-    """Read the three training sets under the shared data root ``data``."""
+def load_training_data(data: Path, *, limit: int | None = None, log: Log = print) -> TrainingData:
+    """Read the training sets under the shared data root ``data`` (the cue task's only when
+    PolNeAR's train split is there)."""
     from claimscope.evaluate.checkworthiness import read_checkworthiness
     from claimscope.evaluate.propaganda import (
         TECHNIQUES,
@@ -129,6 +168,14 @@ def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
         "subjectivity": [Example(s.text, "subjectivity", float(s.label)) for s in subj_train],
         "techniques": _line_examples(prop_train, TECHNIQUES),
     }
+    cue_articles: list[str] = []
+    polnear = data / "quotes" / "polnear" / "train"
+    if polnear.is_dir():
+        train["cue"], cue_articles = _cue_examples(
+            polnear, limit=None if limit is None else max(limit // 8, 3), log=log
+        )
+    else:
+        log(f"no {polnear}: the model is trained without its cue head")
     return TrainingData(
         train=train,
         checkworthiness_selection=[(s.text, s.label) for s in cw_select],
@@ -136,6 +183,7 @@ def load_training_data(data: Path, *, limit: int | None = None) -> TrainingData:
         technique_selection=prop_select,
         technique_train_ids=sorted([*split.train, *split.selection]),
         techniques=tuple(TECHNIQUES),
+        cue_articles=cue_articles,
     )
 
 
@@ -152,7 +200,8 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
     from transformers import AutoModel
 
     class SignalNetwork(torch.nn.Module):
-        """MiniLM with mean-pooled sentence heads and a token head."""
+        """MiniLM with mean-pooled sentence heads, a technique token head and a cue token
+        head."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -161,8 +210,9 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
             self.dropout = torch.nn.Dropout(0.1)
             self.sentence_head = torch.nn.Linear(hidden, len(SENTENCE_HEADS) + n_techniques)
             self.token_head = torch.nn.Linear(hidden, 1 + n_techniques)
+            self.cue_head = torch.nn.Linear(hidden, 1)
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any]:
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any, Any]:
             states = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask
             ).last_hidden_state
@@ -170,10 +220,12 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
             pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
             # The hidden states are an output too: the attribution engine's cue detector
             # reads them (``signals.model.token_vectors``), sharing this encoder pass.
+            dropped = self.dropout(states)
             return (
                 self.sentence_head(self.dropout(pooled)),
-                self.token_head(self.dropout(states)),
+                self.token_head(dropped),
                 states,
+                self.cue_head(dropped).squeeze(-1),
             )
 
     return SignalNetwork()
@@ -201,7 +253,7 @@ def train_signals(
     output: Path,
     *,
     seed: int = 0,
-    steps: int = 1000,
+    steps: int = STEPS,
     batch_size: int = 32,
     limit: int | None = None,
     log: Log = print,
@@ -221,7 +273,7 @@ def train_signals(
     np.random.seed(seed)
     torch.manual_seed(seed)
     torch.set_num_threads(2)
-    corpus = load_training_data(data, limit=limit)
+    corpus = load_training_data(data, limit=limit, log=log)
     n_tech = len(corpus.techniques)
     log(
         "training examples: "
@@ -239,7 +291,11 @@ def train_signals(
     # which cuts a training step by about a third on two CPU cores.
     for layer in network.encoder.encoder.layer[:2]:
         layer.requires_grad_(False)
-    head_params = [*network.sentence_head.parameters(), *network.token_head.parameters()]
+    head_params = [
+        *network.sentence_head.parameters(),
+        *network.token_head.parameters(),
+        *network.cue_head.parameters(),
+    ]
     head_ids = {id(p) for p in head_params}
     body = [p for p in network.parameters() if p.requires_grad and id(p) not in head_ids]
     optimiser = torch.optim.AdamW(
@@ -251,7 +307,7 @@ def train_signals(
         lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup + 1))),
     )
     bce = torch.nn.BCEWithLogitsLoss(reduction="none")
-    tasks = list(TASK_WEIGHTS)
+    tasks = [t for t in TASK_WEIGHTS if corpus.train.get(t)]
     weights = [TASK_WEIGHTS[t] for t in tasks]
     queues: dict[str, list[Example]] = {t: [] for t in tasks}
     rng = random.Random(seed)
@@ -277,8 +333,20 @@ def train_signals(
         for row, enc in enumerate(encodings):
             ids[row, : len(enc.ids)] = enc.ids
             mask[row, : len(enc.ids)] = 1
-        sentence_logits, token_logits, _ = network(torch.from_numpy(ids), torch.from_numpy(mask))
-        if task == "techniques":
+        sentence_logits, token_logits, _, cue_logits = network(
+            torch.from_numpy(ids), torch.from_numpy(mask)
+        )
+        if task == "cue":
+            cue_target = np.zeros((len(batch), width), dtype=np.float32)
+            cue_mask = np.zeros((len(batch), width), dtype=np.float32)
+            for row, (ex, enc) in enumerate(zip(batch, encodings, strict=True)):
+                t, m = _token_targets(enc.offsets, enc.special_tokens_mask, ex.spans or [], 1)
+                cue_target[row, : len(t)] = t[:, 0]
+                cue_mask[row, : len(m)] = m
+            mask_t = torch.from_numpy(cue_mask)
+            per_piece = bce(cue_logits, torch.from_numpy(cue_target))
+            loss = (per_piece * mask_t).sum() / mask_t.sum().clamp(min=1.0)
+        elif task == "techniques":
             targets = torch.tensor([ex.sentence_targets for ex in batch])
             loss = bce(sentence_logits[:, 2:], targets).mean()
             token_target = np.zeros((len(batch), width, 1 + n_tech), dtype=np.float32)
@@ -343,7 +411,7 @@ def _export(network: Any, tokenizer: Any, folder: Path) -> None:
             (ids, mask),
             str(full),
             input_names=["input_ids", "attention_mask"],
-            output_names=["sentence_logits", "token_logits", HIDDEN_OUTPUT],
+            output_names=["sentence_logits", "token_logits", HIDDEN_OUTPUT, CUE_OUTPUT],
             dynamic_shapes=({0: batch, 1: length}, {0: batch, 1: length}),
             dynamo=True,
             external_data=False,
@@ -366,6 +434,10 @@ def _calibrate(
         "seed": seed,
         "steps": steps,
         "max_length_train": TRAIN_MAX_LENGTH,
+        "task_weights": {t: w for t, w in TASK_WEIGHTS.items() if corpus.train.get(t)},
+        # The cue head is read only when it learned something (``SignalModel.has_cue``).
+        "cue_head": bool(corpus.train.get("cue")),
+        "cue_articles": len(corpus.cue_articles),
     }
     (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
     model = SignalModel(folder)
