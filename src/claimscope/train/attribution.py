@@ -570,6 +570,7 @@ def train_attribution(
                 encoder_threshold=settings.get("encoder_threshold"),
             )
         training = {
+            **training,
             "data": data.name,
             "articles": len(items),
             "held_out_articles": len(held_items),
