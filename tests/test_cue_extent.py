@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from claimscope.extract.cue_extent import cue_between
+from claimscope.extract.cue_extent import cue_between, cue_with_cause
 
 
 def _index(doc: Any, word: str) -> int:
@@ -57,3 +57,23 @@ def test_cue_never_takes_the_source(nlp: Any) -> None:
     i = _index(doc, "said")
     first, _ = cue_between(doc, (i, i), _index(doc, "have"), _index(doc, "the"))
     assert first == i  # the source phrase ends at "have" here: the cue stops after it
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "expected"),
+    [
+        # a causative verb and its group join a noun of talk it takes
+        ("The speed of the retreat has fuelled speculation that the aid stopped.",
+         "speculation", "has fuelled speculation"),
+        ("The vote sparked fears of a strike.", "fears", "sparked fears"),
+        # any other verb leaves the noun alone: "issued" is said by its subject
+        ("The ministry has issued a statement on the ferry.", "statement", "statement"),
+    ],
+)  # fmt: skip
+def test_a_cause_s_verb_joins_its_noun_of_talk(
+    nlp: Any, text: str, noun: str, expected: str
+) -> None:
+    doc = nlp(text)
+    i = _index(doc, noun)
+    first, last = cue_with_cause(doc, (i, i))
+    assert doc[first : last + 1].text == expected
