@@ -77,3 +77,25 @@ def test_a_cause_s_verb_joins_its_noun_of_talk(
     i = _index(doc, noun)
     first, last = cue_with_cause(doc, (i, i))
     assert doc[first : last + 1].text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "cue"),
+    [
+        # an event that raises questions is their cause: nobody is named as speaking
+        ("The timing of the mayor's remarks has raised concerns about a second closure of "
+         "the Corvale bridge.", None, "has raised concerns about"),
+        ("The delay in Corvale poses questions about the budget of the bridge.", None,
+         "poses questions about"),
+        # a person who raises concerns voices them
+        ("Senator Ilse Varn raised concerns about a second closure of the Corvale bridge.",
+         "Senator Ilse Varn", "raised concerns about"),
+    ],
+)  # fmt: skip
+def test_raised_questions_have_a_speaker_only_when_a_speaker_raised_them(
+    analyzer: Any, text: str, source: str | None, cue: str
+) -> None:
+    (attribution,) = analyzer.analyze(text).attributions
+    assert attribution.cue is not None and attribution.cue.text == cue
+    assert (attribution.source.text if attribution.source else None) == source
+    assert attribution.content.text.endswith("bridge")

@@ -97,7 +97,7 @@ def cue_with_cause(doc: Any, cue: tuple[int, int]) -> tuple[int, int]:
         noun.pos_ != "NOUN"
         or noun.dep_ != "dobj"
         or verb.i >= first
-        or verb.lemma_.lower() not in lx.CAUSE_VERBS
+        or verb.lemma_.lower() not in lx.CAUSE_VERBS | lx.THING_CAUSE_VERBS
     ):
         return cue
     group = {verb.i, *range(noun.left_edge.i, noun.i)}

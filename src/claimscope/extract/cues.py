@@ -184,8 +184,16 @@ def issuer_of(noun: Any) -> Any:
     verb = noun.head
     if noun.dep_ == "dobj" and verb.lemma_.lower() in _HOLDING_VERBS:
         # "The ministers gave assurances that ...", "the unions have no plans to ...": whoever
-        # gives or holds the words issued them.
-        return subject_of(verb)
+        # gives or holds the words issued them; but an event that raises questions is their
+        # cause, not their issuer ("the timing raises concerns").
+        subject = subject_of(verb)
+        if (
+            subject is not None
+            and verb.lemma_.lower() in lx.THING_CAUSE_VERBS
+            and subject.lemma_.lower() in lx.CAUSE_SUBJECT_NOUNS
+        ):
+            return None
+        return subject
     return None
 
 

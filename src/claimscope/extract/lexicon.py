@@ -57,6 +57,21 @@ CAUSE_VERBS = frozenset(
     {"cause", "feed", "fuel", "ignite", "inflame", "prompt", "provoke", "renew", "revive",
      "spark", "stir", "stoke", "trigger"}
 )  # fmt: skip
+#: Verbs that cause talk only when their subject is an event or fact (``CAUSE_SUBJECT_NOUNS``):
+#: "the timing raises concerns" has nobody speaking, where "the senator raised concerns" is
+#: the senator's speech act, and so is the critics'.
+THING_CAUSE_VERBS = frozenset({"pose", "raise"})
+#: Events and facts that raise questions without saying anything. A list, not a test of
+#: animacy, because a person or group word missing from a list must never turn a speaker into
+#: a cause.
+CAUSE_SUBJECT_NOUNS = frozenset(
+    {"absence", "affair", "appearance", "arrest", "attack", "behavior", "behaviour",
+     "collapse", "conduct", "death", "decision", "delay", "departure", "deployment",
+     "development", "disclosure", "discovery", "episode", "escalation", "event", "fact",
+     "failure", "incident", "involvement", "lack", "loss", "move", "news", "outcome",
+     "presence", "resignation", "revelation", "rise", "ruling", "scale", "shift", "speed",
+     "surge", "timing"}
+)  # fmt: skip
 SPEECH_ACT_NOUNS = frozenset(
     {"apology", "assurance", "condolence", "congratulation", "promise", "remark", "thanks",
      "threat", "warning"}
