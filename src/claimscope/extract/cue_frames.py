@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from claimscope.extract import lexicon as lx
 from claimscope.extract.cues import (
     RawAttribution,
     according_to_attribution,
+    causes_talk,
     issuer_of,
     subject_of,
 )
@@ -152,16 +152,9 @@ def _noun_frame(doc: Any, head: Any, cue: tuple[int, int]) -> RawAttribution:
 
 def _caused_noun(head: Any, cue: tuple[int, int]) -> Any:
     """The noun of talk a causative cue verb takes inside the cue ("has sparked speculation"),
-    or None: its subject is a cause, so the noun's frame, not the verb's, says who talks.
-
-    "raise" and "pose" cause talk only when their subject is an event or fact ("the timing of
-    the remarks, raising concerns about ..."), never a person, group or document."""
-    lemma = head.lemma_.lower()
-    if lemma in lx.THING_CAUSE_VERBS:
-        subject = subject_of(head)
-        if subject is None or subject.lemma_.lower() not in lx.CAUSE_SUBJECT_NOUNS:
-            return None
-    elif lemma not in lx.CAUSE_VERBS:
+    or None: its subject is a cause (``cues.causes_talk``), so the noun's frame, not the
+    verb's, says who talks."""
+    if not causes_talk(head):
         return None
     for child in head.children:
         if child.dep_ == "dobj" and child.pos_ == "NOUN" and cue[0] <= child.i <= cue[1]:

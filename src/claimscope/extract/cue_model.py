@@ -223,7 +223,9 @@ class TokenVectors:
     cue: np.ndarray | None = None
 
     @classmethod
-    def from_signals(cls, doc: Any, sentences: list[tuple[int, Any]], encoder: str) -> Any:
+    def from_signals(
+        cls, doc: Any, sentences: list[tuple[int, Any]], encoder: str
+    ) -> TokenVectors | None:
         """The vectors (and cue probabilities) of ``doc`` from its encoded sentences: each
         sentence's start character and its ``SentenceSignals``; None without hidden states."""
         from claimscope.signals.model import token_cue_probabilities, token_vectors

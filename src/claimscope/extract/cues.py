@@ -186,15 +186,21 @@ def issuer_of(noun: Any) -> Any:
         # "The ministers gave assurances that ...", "the unions have no plans to ...": whoever
         # gives or holds the words issued them; but an event that raises questions is their
         # cause, not their issuer ("the timing raises concerns").
-        subject = subject_of(verb)
-        if (
-            subject is not None
-            and verb.lemma_.lower() in lx.THING_CAUSE_VERBS
-            and subject.lemma_.lower() in lx.CAUSE_SUBJECT_NOUNS
-        ):
-            return None
-        return subject
+        return None if causes_talk(verb) else subject_of(verb)
     return None
+
+
+def causes_talk(verb: Any) -> bool:
+    """Whether ``verb`` causes talk rather than utters it: "has fuelled speculation" always,
+    "raise" and "pose" only when their subject is an event or fact ("the timing raises
+    concerns"), never a person, group or document ("the senator raised concerns")."""
+    lemma = verb.lemma_.lower()
+    if lemma in lx.CAUSE_VERBS:
+        return True
+    if lemma not in lx.THING_CAUSE_VERBS:
+        return False
+    subject = subject_of(verb)
+    return subject is not None and subject.lemma_.lower() in lx.CAUSE_SUBJECT_NOUNS
 
 
 def _channel_object(prep: Any) -> Any:

@@ -297,7 +297,8 @@ def _per_token(
         return None
     if width is None:
         sample = per_sentence[0][2]
-        width = HIDDEN_SIZE if sample is None or sample.ndim != 2 else int(sample.shape[1])
+        assert sample is not None  # checked above
+        width = int(sample.shape[1])
     vectors = np.zeros((len(doc), width), dtype=np.float32)
     token_starts = np.array([token.idx for token in doc], dtype=np.int64)
     token_ends = token_starts + np.array([len(token.text) for token in doc], dtype=np.int64)
