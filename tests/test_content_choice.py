@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -17,12 +18,15 @@ from claimscope.errors import ModelError
 from claimscope.extract.attributions import extract_attributions
 from claimscope.extract.content_choice import (
     FORMAT,
+    HEAD_PREFIX,
     WEIGHTS_FILE,
     ContentModel,
     candidate_features,
     content_candidates,
+    head_features,
     load_content_model,
 )
+from claimscope.extract.cue_model import TokenVectors
 from claimscope.extract.cues import RawAttribution
 
 
@@ -132,8 +136,58 @@ def test_candidates_never_end_on_a_paragraph_break(nlp: Any) -> None:
         assert not doc[first].is_space and not doc[last].is_space
 
 
+def _content_marks(doc: Any, words: str) -> np.ndarray:
+    """Content probabilities of 0.9 on ``words`` and 0.1 elsewhere."""
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    probabilities = np.full(len(doc), 0.1, dtype=np.float32)
+    probabilities[span.start : span.end] = 0.9
+    return probabilities
+
+
+def test_head_features_measure_agreement_with_the_content_head(nlp: Any) -> None:
+    doc = nlp("Councillor Edda Rusk said the ferry will run on Sundays from May.")
+    raw = _raw(doc, "said", "the ferry will run on Sundays")
+    marks = _content_marks(doc, "the ferry will run on Sundays from May")
+    ranges = {_texts(doc, {span: []}).popitem()[0]: span for span in content_candidates(doc, raw)}
+    whole = head_features(doc, raw, ranges["the ferry will run on Sundays from May"], marks)
+    assert {f"{HEAD_PREFIX}dice>=0.95", f"{HEAD_PREFIX}after=False"} <= set(whole)
+    short = head_features(doc, raw, raw.content, marks)
+    # Cut before "from May": the head's marks run on past its end, so recall falls.
+    assert f"{HEAD_PREFIX}precision>=0.95" in short and f"{HEAD_PREFIX}after=True" in short
+    assert f"{HEAD_PREFIX}recall>=0.8" not in short
+    # The source is no content: nothing of it is marked.
+    source = head_features(doc, raw, ranges["Councillor Edda Rusk"], marks)
+    assert not any(f.startswith(f"{HEAD_PREFIX}precision") for f in source)
+    assert head_features(doc, raw, raw.content, np.zeros(len(doc))) == [f"{HEAD_PREFIX}none"]
+    # Features without the probabilities carry no head feature.
+    plain = candidate_features(doc, raw, raw.content, ["rule"])
+    assert not any(f.startswith(HEAD_PREFIX) for f in plain)
+    with_head = candidate_features(doc, raw, raw.content, ["rule"], marks)
+    assert with_head[-len(short) :] == short
+
+
+def test_the_chooser_reads_the_content_head_only_of_its_own_encoder(nlp: Any) -> None:
+    doc = nlp("Councillor Edda Rusk said the ferry will run on Sundays from May.")
+    raw = _raw(doc, "said", "the ferry will run on Sundays")
+    roles = np.zeros((len(doc), 2), dtype=np.float32)
+    roles[:, 1] = _content_marks(doc, "the ferry will run on Sundays from May")
+    vectors = TokenVectors(np.zeros((len(doc), 4), dtype=np.float32), "enc-a", None, roles)
+    weights = {f"{HEAD_PREFIX}dice>=0.95": 5.0}
+    model = ContentModel(weights, bias=0.0, signal_model="enc-a")
+    chosen = model.choose(doc, raw, vectors)
+    assert doc[chosen[0] : chosen[1] + 1].text == "the ferry will run on Sundays from May"
+    # Another encoder's probabilities, or none, are not read: every candidate ties.
+    assert ContentModel(weights, bias=0.0, signal_model="enc-b").choose(doc, raw, vectors) == (
+        raw.content
+    )
+    assert model.choose(doc, raw, None) == raw.content
+    assert model.content_of(TokenVectors(vectors.vectors, "enc-a")) is None
+
+
 def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
-    model = ContentModel({"kind=after": 1.5}, bias=-0.5)
+    model = ContentModel({"kind=after": 1.5}, bias=-0.5, signal_model="abc")
     (tmp_path / WEIGHTS_FILE).write_text(json.dumps(model.to_json(training={})), "utf-8")
     assert load_content_model(str(tmp_path)) == model
     assert load_content_model(str(tmp_path / "none")) is None

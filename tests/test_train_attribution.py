@@ -20,6 +20,7 @@ from claimscope.train.attribution import (
     ParsedArticle,
     cue_labels,
     fit,
+    role_labels,
     split_held_out,
     train_attribution,
 )
@@ -143,3 +144,43 @@ def test_content_only_keeps_the_cue_model(tmp_path: Path) -> None:
     )
     assert cue_file.read_bytes() == before and "held_out" not in record
     assert load_content_model.__wrapped__(str(tmp_path / "model")) is not None
+
+
+def test_role_labels_mark_each_role_apart(nlp: Any) -> None:
+    text, cue, source, content = _ARTICLES[0]
+    spans = {}
+    for role, words in (("source", source), ("cue", cue), ("content", content)):
+        start = text.index(words)
+        spans[role] = ((start, start + len(words)),)
+    gold = AttributionSpans(**spans)
+    item = ParsedArticle(PolnearArticle("x", text, (gold,), "x_a.ann"), nlp(text), shift=0)
+    words = {role: [t.text for t, on in zip(item.doc, role_labels(item, role), strict=True) if on]
+             for role in ("source", "cue", "content")}  # fmt: skip
+    assert words == {
+        "source": ["Mayor", "Ilse", "Varn"],
+        "cue": ["said"],
+        "content": ["the", "bridge", "was", "safe"],
+    }
+    assert cue_labels(item) == role_labels(item, "cue")
+
+
+def test_the_content_chooser_keeps_head_features_only_when_they_help() -> None:
+    from claimscope.extract.content_choice import HEAD_PREFIX
+    from claimscope.train.content import select_content, without_head
+
+    # Two candidates per cue: the parse features cannot tell them apart; the head can.
+    def group(good_first: bool) -> list[tuple[list[str], bool, bool]]:
+        good = ["kind=after", f"{HEAD_PREFIX}dice>=0.8"]
+        bad = ["kind=after", f"{HEAD_PREFIX}none"]
+        # The worse candidate comes first, where a tie of scores would pick it.
+        return [(bad, False, not good_first), (good, True, good_first)]
+
+    groups = [group(n % 2 == 0) for n in range(40)]
+    (_, _, head), record = select_content(
+        groups[:30], groups[30:], seed=0, heads=(False, True), log=lambda _: None
+    )
+    assert head and record["choice_accuracy"] == 1.0
+    assert {row["head"] for row in record["search"]} == {False, True}
+    assert all(
+        not f.startswith(HEAD_PREFIX) for g in without_head(groups) for fs, _, _ in g for f in fs
+    )

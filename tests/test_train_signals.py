@@ -42,3 +42,28 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path:
     assert config["cue_head"] and config["cue_articles"] > 0
     assert model.has_cue and signals.cue_pieces is not None
     assert signals.cue_pieces.shape == (len(signals.piece_offsets),)
+    # The role head (source, content) is trained on the same sentences and read beside it.
+    assert config["role_head"] and model.has_roles and signals.role_pieces is not None
+    assert signals.role_pieces.shape == (len(signals.piece_offsets), 2)
+
+
+def test_length_batches_use_every_example_once_and_group_similar_lengths() -> None:
+    import random
+
+    from claimscope.train.signals import BUCKET_WINDOW, Example, length_batches
+
+    rng = random.Random(3)
+    lengths = [rng.randrange(5, 120) for _ in range(BUCKET_WINDOW * 8 * 3 + 5)]
+    examples = [Example(f"s{i}", "checkworthiness") for i in range(len(lengths))]
+    width = {ex.text: n for ex, n in zip(examples, lengths, strict=True)}
+    batches = length_batches(examples, lengths, 8, random.Random(0))
+    used = [ex.text for batch in batches for ex in batch]
+    assert sorted(used) == sorted(ex.text for ex in examples)
+    assert all(1 <= len(batch) <= 8 for batch in batches)
+    # Padding: each batch is as wide as its longest sentence. Sorted windows keep the padded
+    # total close to the real one; a random draw of 8 is about twice as wide.
+    padded = sum(max(width[ex.text] for ex in batch) * len(batch) for batch in batches)
+    assert padded < 1.15 * sum(lengths)
+    # The batches come in random order, not sorted by length.
+    firsts = [width[batch[0].text] for batch in batches]
+    assert firsts != sorted(firsts)

@@ -335,7 +335,7 @@ def extract_attributions(
         for raw in found:
             # Quotations keep their marks' extent and floating quotes their own sentence.
             if raw.content_chars is None and raw.inherits is None and id(raw) not in floating:
-                raw.content = chooser.choose(doc, raw)
+                raw.content = chooser.choose(doc, raw, token_vectors)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):

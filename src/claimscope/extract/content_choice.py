@@ -22,11 +22,16 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from claimscope.extract.cue_frames import cue_head
 from claimscope.extract.cue_model import check_format, read_model_file
 from claimscope.extract.cues import RawAttribution
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from claimscope.extract.cue_model import TokenVectors
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
 FORMAT = "claimscope-content-model/1"
@@ -191,9 +196,14 @@ def content_candidates(doc: Any, raw: RawAttribution) -> dict[tuple[int, int], l
 
 
 def candidate_features(
-    doc: Any, raw: RawAttribution, span: tuple[int, int], kinds: list[str]
+    doc: Any,
+    raw: RawAttribution,
+    span: tuple[int, int],
+    kinds: list[str],
+    content: np.ndarray | None = None,
 ) -> list[str]:
-    """Binary features of one candidate range of ``raw``'s content."""
+    """Binary features of one candidate range of ``raw``'s content; with ``content`` (the
+    signal model's content probability per token), also how the range agrees with it."""
     head = cue_head(doc, raw.cue)
     lemma = head.lemma_.lower()
     first, last = span
@@ -241,6 +251,55 @@ def candidate_features(
         f"next={doc[raw.cue[1] + 1].lower_ if raw.cue[1] + 1 < len(doc) else ''}|side={side}",
     ]
     features += _shape_features(doc, head, span)
+    if content is not None:
+        features += head_features(doc, raw, span, content)
+    return features
+
+
+#: Cut points for the head agreement features; each is a feature of its own ("at least"),
+#: so that a linear model can learn a monotone effect from few weights.
+_HEAD_CUTS = (0.2, 0.4, 0.6, 0.8, 0.95)
+#: The prefix of every ``head_features`` name (the trainer compares models with and without).
+HEAD_PREFIX = "head:"
+
+
+def head_features(
+    doc: Any, raw: RawAttribution, span: tuple[int, int], content: np.ndarray
+) -> list[str]:
+    """How a candidate range agrees with the tokens that the signal model's role head marks
+    as content (probability at least 0.5), in the cue's sentence and the range.
+
+    The head reads the whole sentence at once, so it sees what the parse-based candidates
+    cannot: where PolNeAR's annotators end a content. Its marked tokens are compared with
+    the range by precision, recall and their harmonic mean (Dice), leaving out the cue's own
+    words, white space and punctuation; a marked token just outside either end of the range
+    says the range cuts a content short.
+    """
+    first, last = span
+    sent = doc[raw.cue[0]].sent
+    lo, hi = min(first, sent.start), max(last, sent.end - 1)
+    marked: set[int] = set()
+    inside: set[int] = set()
+    for token in doc[lo : hi + 1]:
+        if token.is_space or token.is_punct or raw.cue[0] <= token.i <= raw.cue[1]:
+            continue
+        if content[token.i] >= 0.5:
+            marked.add(token.i)
+        if first <= token.i <= last:
+            inside.add(token.i)
+    if not marked:
+        return [f"{HEAD_PREFIX}none"]
+    both = len(marked & inside)
+    precision = both / len(inside) if inside else 0.0
+    recall = both / len(marked)
+    dice = 2 * both / (len(marked) + len(inside))
+    features = []
+    for name, value in (("precision", precision), ("recall", recall), ("dice", dice)):
+        features += [f"{HEAD_PREFIX}{name}>={cut}" for cut in _HEAD_CUTS if value >= cut]
+    before = first - 1
+    after = last + 1
+    features.append(f"{HEAD_PREFIX}before={before >= 0 and content[before] >= 0.5}")
+    features.append(f"{HEAD_PREFIX}after={after < len(doc) and content[after] >= 0.5}")
     return features
 
 
@@ -296,18 +355,37 @@ class ContentModel:
     #: The rule's own choice is replaced only by a candidate scored at least this much higher:
     #: the frame rules are right more often than a close call of the model.
     margin: float = 0.0
+    #: The fingerprint of the signal model whose content probabilities the model was trained
+    #: with (``head_features``); None for a model trained without them. Probabilities of
+    #: another encoder are not read.
+    signal_model: str | None = None
+
+    def content_of(self, vectors: TokenVectors | None) -> np.ndarray | None:
+        """The content probabilities this model reads from ``vectors``, or None."""
+        if vectors is None or self.signal_model is None or vectors.encoder != self.signal_model:
+            return None
+        return vectors.content
 
     def probability(self, features: list[str]) -> float:
         """The probability that the candidate with ``features`` is the content."""
         total = self.bias + sum(self.weights.get(f, 0.0) for f in features)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, total))))
 
-    def choose(self, doc: Any, raw: RawAttribution) -> tuple[int, int]:
-        """The candidate range scored highest (the rule's own choice when none is offered)."""
+    def choose(
+        self, doc: Any, raw: RawAttribution, vectors: TokenVectors | None = None
+    ) -> tuple[int, int]:
+        """The candidate range scored highest (the rule's own choice when none is offered).
+
+        ``vectors`` are the signal encoder's outputs for ``doc``, whose content
+        probabilities the model reads when it was trained with them.
+        """
         candidates = list(content_candidates(doc, raw).items())
         if not candidates:
             return raw.content
-        scores = [self.probability(candidate_features(doc, raw, *item)) for item in candidates]
+        content = self.content_of(vectors)
+        scores = [
+            self.probability(candidate_features(doc, raw, *item, content)) for item in candidates
+        ]
         rule = next((n for n, (_, kinds) in enumerate(candidates) if "rule" in kinds), None)
         chosen = self.pick(scores, rule)
         return raw.content if chosen is None else candidates[chosen][0]
@@ -332,7 +410,13 @@ class ContentModel:
         """
         check_format(data, FORMAT, "content model")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
-        return cls(weights=weights, bias=float(data["bias"]), margin=float(data["margin"]))
+        signal_model = data.get("signal_model")
+        return cls(
+            weights=weights,
+            bias=float(data["bias"]),
+            margin=float(data["margin"]),
+            signal_model=None if signal_model is None else str(signal_model),
+        )
 
     def to_json(self, **extra: Any) -> dict[str, Any]:
         """The model as a JSON-ready dict (``extra`` keys are kept for the record)."""
@@ -340,6 +424,7 @@ class ContentModel:
             "format": FORMAT,
             "bias": self.bias,
             "margin": self.margin,
+            "signal_model": self.signal_model,
             **extra,
             "weights": self.weights,
         }

@@ -216,11 +216,20 @@ def _sigmoid(score: float) -> float:
 class TokenVectors:
     """One signal-encoder vector per token of a doc (``signals.model.token_vectors``), the
     fingerprint of the encoder that made them, and, when the signal model has a cue head,
-    that head's probability for each token (``signals.model.token_cue_probabilities``)."""
+    that head's probability for each token (``signals.model.token_cue_probabilities``), and
+    its role head's (tokens x ``signals.model.ROLE_COLUMNS``)."""
 
     vectors: np.ndarray
     encoder: str
     cue: np.ndarray | None = None
+    roles: np.ndarray | None = None
+
+    @property
+    def content(self) -> np.ndarray | None:
+        """Each token's probability of lying inside an attribution's content, or None."""
+        from claimscope.signals.model import ROLE_COLUMNS
+
+        return None if self.roles is None else self.roles[:, ROLE_COLUMNS.index("content")]
 
     @classmethod
     def from_signals(
@@ -228,12 +237,21 @@ class TokenVectors:
     ) -> TokenVectors | None:
         """The vectors (and cue probabilities) of ``doc`` from its encoded sentences: each
         sentence's start character and its ``SentenceSignals``; None without hidden states."""
-        from claimscope.signals.model import token_cue_probabilities, token_vectors
+        from claimscope.signals.model import (
+            token_cue_probabilities,
+            token_role_probabilities,
+            token_vectors,
+        )
 
         found = token_vectors(doc, sentences)
         if found is None:
             return None
-        return cls(found, encoder, token_cue_probabilities(doc, sentences))
+        return cls(
+            found,
+            encoder,
+            token_cue_probabilities(doc, sentences),
+            token_role_probabilities(doc, sentences),
+        )
 
 
 #: The parts of a token's encoder input: its own vector, its syntactic head's, and its left

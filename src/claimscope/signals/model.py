@@ -58,6 +58,12 @@ HIDDEN_SIZE = 384
 #: The optional output of the cue head (batch x length logits: "this word piece is part of an
 #: attribution cue"), read by the attribution engine's cue detector.
 CUE_OUTPUT = "cue_logits"
+#: The optional output of the role head (batch x length x 2 logits: "this word piece is part
+#: of an attribution's source", "... of its content"), trained on the same PolNeAR sentences
+#: as the cue head. The content chooser reads the content column.
+ROLE_OUTPUT = "role_logits"
+#: The columns of ``ROLE_OUTPUT``, in order.
+ROLE_COLUMNS = ("source", "content")
 
 
 @dataclass(frozen=True)
@@ -86,6 +92,9 @@ class SentenceSignals:
     piece_offsets: tuple[tuple[int, int], ...] = field(default=(), repr=False, compare=False)
     #: The cue head's probability for each word piece (uncalibrated), when the model has one.
     cue_pieces: np.ndarray | None = field(default=None, repr=False, compare=False)
+    #: The role head's probabilities for each word piece (pieces x ``ROLE_COLUMNS``,
+    #: uncalibrated), when the model has one.
+    role_pieces: np.ndarray | None = field(default=None, repr=False, compare=False)
 
 
 def default_model_dir() -> Path:
@@ -152,6 +161,11 @@ class SignalModel:
         self.has_cue = self.has_hidden and CUE_OUTPUT in outputs and bool(config.get("cue_head"))
         if self.has_cue:
             self._outputs.append(CUE_OUTPUT)
+        #: Whether ``predict`` gives each piece's source and content probabilities
+        #: (``role_pieces``); read only beside a cue head, from models trained with one.
+        self.has_roles = self.has_cue and ROLE_OUTPUT in outputs and bool(config.get("role_head"))
+        if self.has_roles:
+            self._outputs.append(ROLE_OUTPUT)
 
     def use_thresholds(self, thresholds: dict[str, float]) -> None:
         """Calibrate to ``thresholds`` (head name -> threshold; a missing head keeps 0.5).
@@ -180,6 +194,7 @@ class SignalModel:
                 self._outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
             )
             cue = _sigmoid(hidden[1][0]) if self.has_cue else None
+            roles = _sigmoid(hidden[2][0]) if self.has_roles else None
             signals = self._signals(
                 _sigmoid(sentence_logits[0] - self._sentence_shift),
                 _sigmoid(token_logits[0] - self._token_shift),
@@ -194,7 +209,11 @@ class SignalModel:
                     )
                 )
                 signals = replace(
-                    signals, pieces=hidden[0][0], piece_offsets=offsets, cue_pieces=cue
+                    signals,
+                    pieces=hidden[0][0],
+                    piece_offsets=offsets,
+                    cue_pieces=cue,
+                    role_pieces=roles,
                 )
             results.append(signals)
         return results
@@ -283,6 +302,15 @@ def token_cue_probabilities(
         1,
     )
     return None if found is None else found[:, 0]
+
+
+def token_role_probabilities(
+    doc: Any, sentences: list[tuple[int, SentenceSignals]]
+) -> np.ndarray | None:
+    """The role head's probabilities for each token of ``doc`` (tokens x ``ROLE_COLUMNS``),
+    averaged over the word pieces that overlap the token as ``token_cue_probabilities``
+    does; None when the signals carry no role probabilities."""
+    return _per_token(doc, sentences, lambda signals: signals.role_pieces, len(ROLE_COLUMNS))
 
 
 def _per_token(

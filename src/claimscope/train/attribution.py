@@ -55,6 +55,7 @@ from claimscope.extract.cue_model import (
     token_features,
 )
 from claimscope.extract.quotes import QuoteIndex
+from claimscope.signals.model import ROLE_COLUMNS
 from claimscope.train.content import train_content
 from claimscope.train.linear import fit_dense_logistic, fit_logistic
 
@@ -164,20 +165,34 @@ def with_vectors(
                 np.zeros((len(item.doc), HIDDEN_SIZE), dtype=np.float32),
                 model.fingerprint,
                 np.zeros(len(item.doc), dtype=np.float32) if model.has_cue else None,
+                (
+                    np.zeros((len(item.doc), len(ROLE_COLUMNS)), dtype=np.float32)
+                    if model.has_roles
+                    else None
+                ),
             )
         result.append(replace(item, vectors=found))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
     return result
 
 
-def cue_head_token_f1(items: Sequence[ParsedArticle], threshold: float = 0.5) -> float:
-    """F1 of the signal model's cue head alone on the tokens of ``items`` ("part of a gold
-    cue"), at ``threshold``."""
+def _head_probabilities(vectors: TokenVectors | None, role: str) -> np.ndarray | None:
+    if vectors is None:
+        return None
+    if role == "cue":
+        return vectors.cue
+    return None if vectors.roles is None else vectors.roles[:, ROLE_COLUMNS.index(role)]
+
+
+def head_token_f1(items: Sequence[ParsedArticle], role: str, threshold: float = 0.5) -> float:
+    """F1 of the signal model's token head for ``role`` (cue, source or content) alone on
+    the tokens of ``items`` ("part of a gold span of the role"), at ``threshold``."""
     hits = predicted = gold = 0
     for item in items:
-        assert item.vectors is not None and item.vectors.cue is not None  # caller checks
-        chosen = item.vectors.cue >= threshold
-        labels = np.array(cue_labels(item), dtype=bool)
+        probabilities = _head_probabilities(item.vectors, role)
+        assert probabilities is not None  # caller checks
+        chosen = probabilities >= threshold
+        labels = np.array(role_labels(item, role), dtype=bool)
         hits += int((chosen & labels).sum())
         predicted += int(chosen.sum())
         gold += int(labels.sum())
@@ -186,8 +201,16 @@ def cue_head_token_f1(items: Sequence[ParsedArticle], threshold: float = 0.5) ->
 
 def cue_labels(item: ParsedArticle) -> list[bool]:
     """For each token: does it touch a gold cue span?"""
+    return role_labels(item, "cue")
+
+
+def role_labels(item: ParsedArticle, role: str) -> list[bool]:
+    """For each token: does it touch a gold span of ``role`` (source, cue or content)?"""
     segments = sorted(
-        segment for a in item.article.attributions if a.cue is not None for segment in a.cue
+        segment
+        for a in item.article.attributions
+        if (spans := a.role(role)) is not None
+        for segment in spans
     )
     labels = []
     for token in item.doc:
@@ -540,14 +563,16 @@ def train_attribution(
     items = parse_split(data, limit=limit, log=log)
     fit_items, held_items = split_held_out(items)
     training: dict[str, Any] = {}
-    if all(item.vectors is not None and item.vectors.cue is not None for item in items):
-        # The signal model's cue head learned from the fit articles' sentences; its token F1
-        # there against the held-out articles shows how far its probabilities are in-sample.
-        training["cue_head_token_f1"] = {
-            "fit": cue_head_token_f1(fit_items),
-            "held_out": cue_head_token_f1(held_items),
+    for role in ("cue", *ROLE_COLUMNS):
+        if not all(_head_probabilities(item.vectors, role) is not None for item in items):
+            continue
+        # The signal model's token heads learned from the fit articles' sentences; their
+        # token F1 there against the held-out articles shows how far they are in-sample.
+        training[f"{role}_head_token_f1"] = {
+            "fit": head_token_f1(fit_items, role),
+            "held_out": head_token_f1(held_items, role),
         }
-        log(f"cue head alone, token F1 at 0.5: {training['cue_head_token_f1']}")
+        log(f"{role} head alone, token F1 at 0.5: {training[f'{role}_head_token_f1']}")
     if existing is not None:
         model = existing
     else:

@@ -19,6 +19,7 @@ from typing import Any
 from claimscope.evaluate.attribution import TokenIndex, overlap_match
 from claimscope.extract.attributions import raw_attributions
 from claimscope.extract.content_choice import (
+    HEAD_PREFIX,
     ContentModel,
     candidate_features,
     content_candidates,
@@ -50,7 +51,9 @@ def content_groups(
     cue_model: CueModel,
     vectors: TokenVectors | None = None,
 ) -> list[Group]:
-    """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle)."""
+    """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle);
+    with the role head's content features when ``vectors`` carry its probabilities."""
+    content = None if vectors is None else vectors.content
     index = TokenIndex(article.text)
     found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model, vectors)
     golds = [
@@ -71,7 +74,7 @@ def content_groups(
             key = _key(index, doc, first, last, shift)
             good = bool(key and overlap_match(key, gold))
             closeness = 2 * len(key & gold) / (len(key) + len(gold)) if key else 0.0
-            features = candidate_features(doc, raw, (first, last), kinds)
+            features = candidate_features(doc, raw, (first, last), kinds, content)
             scored.append((features, good, closeness, "rule" in kinds))
         if not scored:
             # A rule content of nothing but white space or punctuation offers no candidate.
@@ -81,10 +84,27 @@ def content_groups(
     return groups
 
 
+def without_head(groups: Sequence[Group]) -> list[Group]:
+    """``groups`` with the role head's features left out."""
+    return [
+        [
+            ([f for f in features if not f.startswith(HEAD_PREFIX)], label, rule)
+            for features, label, rule in group
+        ]
+        for group in groups
+    ]
+
+
 def fit_content(
-    groups: Sequence[Group], *, c: float, seed: int, margin: float = 0.0
+    groups: Sequence[Group],
+    *,
+    c: float,
+    seed: int,
+    margin: float = 0.0,
+    signal_model: str | None = None,
 ) -> ContentModel:
-    """A logistic regression over all candidates of ``groups``."""
+    """A logistic regression over all candidates of ``groups`` (whose features come from
+    the content head of ``signal_model``, when that is given)."""
     rows = [(features, label) for group in groups for features, label, _ in group]
     random.Random(seed).shuffle(rows)
     fitted = fit_logistic(
@@ -93,9 +113,9 @@ def fit_content(
     if fitted is None:
         # Too little data to learn from (tiny test folders): no weights, so every candidate
         # ties and the rule's own choice, listed first, is kept.
-        return ContentModel(weights={}, bias=0.0, margin=margin)
+        return ContentModel(weights={}, bias=0.0, margin=margin, signal_model=signal_model)
     weights, bias = fitted
-    return ContentModel(weights, bias, margin)
+    return ContentModel(weights, bias, margin, signal_model)
 
 
 def choice_accuracy(groups: Sequence[Group], model: ContentModel | None) -> float:
@@ -122,29 +142,38 @@ def select_content(
     held_groups: Sequence[Group],
     *,
     seed: int,
+    heads: Sequence[bool] = (False,),
     log: Callable[[str], None] = print,
-) -> tuple[tuple[float, float], dict[str, Any]]:
-    """The (C, margin) with the best held-out choice accuracy, and the record."""
+) -> tuple[tuple[float, float, bool], dict[str, Any]]:
+    """The (C, margin, with the head's features) with the best held-out choice accuracy,
+    and the record. ``heads`` lists the options tried: True needs groups built with the
+    head's features."""
     record: dict[str, Any] = {
         "held_out_cues": len(held_groups),
         "rule_choice_accuracy": round(choice_accuracy(held_groups, None), 4),
         "search": [],
     }
-    best: tuple[float, float, float] | None = None
-    for c in C_GRID:
-        fitted = fit_content(fit_groups, c=c, seed=seed)
-        for margin in MARGIN_GRID:
-            model = ContentModel(fitted.weights, fitted.bias, margin)
-            accuracy = choice_accuracy(held_groups, model)
-            record["search"].append(
-                {"c": c, "margin": margin, "choice_accuracy": round(accuracy, 4)}
-            )
-            log(f"content chooser, held out, C={c}, margin={margin}: {accuracy:.4f}")
-            if best is None or accuracy > best[2]:
-                best = (c, margin, accuracy)
+    best: tuple[float, float, bool, float] | None = None
+    for head in heads:
+        fit = fit_groups if head else without_head(fit_groups)
+        held = held_groups if head else without_head(held_groups)
+        for c in C_GRID:
+            fitted = fit_content(fit, c=c, seed=seed)
+            for margin in MARGIN_GRID:
+                model = ContentModel(fitted.weights, fitted.bias, margin)
+                accuracy = choice_accuracy(held, model)
+                record["search"].append(
+                    {"c": c, "margin": margin, "head": head, "choice_accuracy": round(accuracy, 4)}
+                )
+                log(
+                    f"content chooser, held out, C={c}, margin={margin}, head={head}: "
+                    f"{accuracy:.4f}"
+                )
+                if best is None or accuracy > best[3]:
+                    best = (c, margin, head, accuracy)
     assert best is not None
-    record["choice_accuracy"] = round(best[2], 4)
-    return (best[0], best[1]), record
+    record["choice_accuracy"] = round(best[3], 4)
+    return (best[0], best[1], best[2]), record
 
 
 def train_content(
@@ -161,6 +190,10 @@ def train_content(
 ) -> dict[str, Any]:
     """Choose, measure, refit and write the content chooser; the training record.
 
+    When every article carries the signal model's content probabilities, models with and
+    without the features read from them (``content_choice.head_features``) are compared on
+    the held-out articles, and the better one is kept.
+
     Args:
         items: every parsed article (``train.attribution.ParsedArticle``).
         fit_items: the articles to fit on while choosing settings.
@@ -172,24 +205,34 @@ def train_content(
         score: the engine's summary scores on some articles with a given chooser.
         log: progress lines.
     """
+    encoders = {
+        None if item.vectors is None or item.vectors.content is None else item.vectors.encoder
+        for item in items
+    }
+    signal_model = encoders.pop() if len(encoders) == 1 else None
     groups = {
         item.article.name: content_groups(
-            item.doc, item.article, item.shift, cue_model, item.vectors
+            item.doc, item.article, item.shift, cue_model, item.vectors if signal_model else None
         )
         for item in items
     }
     fit_groups = [g for item in fit_items for g in groups[item.article.name]]
-    (c, margin), record = select_content(
+    (c, margin, head), record = select_content(
         fit_groups,
         [g for item in held_items for g in groups[item.article.name]],
         seed=seed,
+        heads=(False, True) if signal_model else (False,),
         log=log,
     )
+    used = signal_model if head else None
+    all_groups = [g for gs in groups.values() for g in gs]
+    if not head:
+        fit_groups, all_groups = without_head(fit_groups), without_head(all_groups)
     record["held_out_without_chooser"] = score(held_items, None)
-    held_model = fit_content(fit_groups, c=c, seed=seed, margin=margin)
+    held_model = fit_content(fit_groups, c=c, seed=seed, margin=margin, signal_model=used)
     record["held_out_with_chooser"] = score(held_items, held_model)
     log(f"held out, with the content chooser: {record['held_out_with_chooser']}")
-    model = fit_content([g for gs in groups.values() for g in gs], c=c, seed=seed, margin=margin)
+    model = fit_content(all_groups, c=c, seed=seed, margin=margin, signal_model=used)
     training = {
         "data": data_name,
         "articles": len(items),
@@ -197,6 +240,7 @@ def train_content(
         "seed": seed,
         "c": c,
         "margin": margin,
+        "content_head": head,
         **record,
     }
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -14,7 +14,9 @@ three tasks at once, each batch drawn from one task:
   the word pieces inside a PolNeAR cue, in the sentences of the train articles that the
   attribution trainer fits on (``train.attribution.split_held_out``); its held-out articles
   and the dev split are never read here. The attribution engine's cue detector reads this
-  head's probabilities (its encoder stage), so the one encoder pass serves both.
+  head's probabilities (its encoder stage), so the one encoder pass serves both. A role head
+  learns the same sentences' source and content tokens; the content chooser reads its
+  content column.
 
 The encoder is exported to ONNX and quantised to int8 per channel; the thresholds are chosen
 by running the *quantised* model, so that they fit what ships. Needs the ``train`` extra
@@ -42,6 +44,8 @@ from claimscope.signals.model import (
     FORMAT,
     HIDDEN_OUTPUT,
     MODEL_FILE,
+    ROLE_COLUMNS,
+    ROLE_OUTPUT,
     SENTENCE_HEADS,
     TOKENIZER_FILE,
     SignalModel,
@@ -51,12 +55,19 @@ Log = Callable[[str], None]
 
 #: Word pieces per training example; longer lines are cut (few propaganda lines are longer).
 TRAIN_MAX_LENGTH = 128
-#: Share of steps given to each task; subjectivity is small, so it gets few steps to avoid
-#: learning its 650 sentences by heart. The cue task came last; the other three kept their
-#: proportions, at 77% of the steps they had, so that training stays near 30 minutes.
-TASK_WEIGHTS = {"checkworthiness": 0.31, "techniques": 0.37, "subjectivity": 0.09, "cue": 0.23}
-#: Default optimiser steps.
-STEPS = 1000
+#: Share of steps given to each task. Subjectivity is small (693 sentences), so it gets about
+#: seven passes and no more, to avoid learning them by heart; the cue task stays under one
+#: pass over its sentences, so that the attribution trainer may read the head's probabilities
+#: on the same articles without cross-fitting; check-worthiness gets about one pass and the
+#: techniques the rest (between two and three passes).
+TASK_WEIGHTS = {"checkworthiness": 0.30, "techniques": 0.37, "subjectivity": 0.07, "cue": 0.26}
+#: The PolNeAR roles the cue task marks, in the order of its span indices: the cue head
+#: learns the first, the role head the others (``ROLE_COLUMNS``).
+CUE_ROLES = ("cue", *ROLE_COLUMNS)
+#: Default optimiser steps: with length-bucketed batches, about 20 minutes on two CPU cores.
+STEPS = 2200
+#: Batches per window sorted by length (``length_batches``).
+BUCKET_WINDOW = 50
 
 
 @dataclass
@@ -69,7 +80,7 @@ class Example:
     #: 15 targets: uses a technique, then the presence of each technique.
     sentence_targets: list[float] | None = None
     #: Gold technique spans in the sentence's own offsets: (start, end, technique index);
-    #: for the cue task, the gold cue tokens (technique index 0).
+    #: for the cue task, the gold tokens of each role (index into ``CUE_ROLES``).
     spans: list[tuple[int, int, int]] | None = None
 
 
@@ -96,25 +107,27 @@ def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[E
 
 def _cue_examples(folder: Path, *, limit: int | None, log: Log) -> tuple[list[Example], list[str]]:
     """One example per sentence of the PolNeAR train articles the cue detector fits on, with
-    its gold cue tokens; and the names of those articles.
+    its gold cue, source and content tokens; and the names of those articles.
 
     The sentences are spaCy's, as the analyzer encodes them; a token is a cue token when it
-    touches a gold cue span (``train.attribution.cue_labels``).
+    touches a gold cue span (``train.attribution.role_labels``), and so for the other roles.
     """
     from claimscope.extract.common import article_sentences
-    from claimscope.train.attribution import cue_labels, parse_split, split_held_out
+    from claimscope.train.attribution import parse_split, role_labels, split_held_out
 
     items = parse_split(folder, limit=limit, log=log, vectors=False)
     fitted, _held_out = split_held_out(items)
     examples = []
     for item in fitted:
-        labels = cue_labels(item)
+        labels = [role_labels(item, role) for role in CUE_ROLES]
         for sentence in article_sentences(item.doc):
             base = sentence.start_char
             spans = [
-                (token.idx - base, token.idx - base + len(token.text), 0)
+                (token.idx - base, token.idx - base + len(token.text), k)
                 for token in sentence
-                if labels[token.i] and not token.is_space
+                if not token.is_space
+                for k in range(len(CUE_ROLES))
+                if labels[k][token.i]
             ]
             examples.append(Example(sentence.text, "cue", spans=spans))
     return examples, sorted(item.article.name for item in fitted)
@@ -200,8 +213,8 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
     from transformers import AutoModel
 
     class SignalNetwork(torch.nn.Module):
-        """MiniLM with mean-pooled sentence heads, a technique token head and a cue token
-        head."""
+        """MiniLM with mean-pooled sentence heads, a technique token head, and token heads
+        for the cue and for the source and content of attributions."""
 
         def __init__(self) -> None:
             super().__init__()
@@ -211,8 +224,9 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
             self.sentence_head = torch.nn.Linear(hidden, len(SENTENCE_HEADS) + n_techniques)
             self.token_head = torch.nn.Linear(hidden, 1 + n_techniques)
             self.cue_head = torch.nn.Linear(hidden, 1)
+            self.role_head = torch.nn.Linear(hidden, len(ROLE_COLUMNS))
 
-        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any, Any]:
+        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any, Any, Any]:
             states = self.encoder(
                 input_ids=input_ids, attention_mask=attention_mask
             ).last_hidden_state
@@ -226,9 +240,35 @@ def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
                 self.token_head(dropped),
                 states,
                 self.cue_head(dropped).squeeze(-1),
+                self.role_head(dropped),
             )
 
     return SignalNetwork()
+
+
+def length_batches(
+    examples: Sequence[Example], lengths: Sequence[int], batch_size: int, rng: random.Random
+) -> list[list[Example]]:
+    """One pass over ``examples`` in batches of similar length, in random order.
+
+    A batch is padded to its longest sentence; drawn at random, a batch of 32 holds about
+    three times the word pieces of its sentences, and a training step costs in proportion.
+    Sorting each window of ``BUCKET_WINDOW`` batches by length cuts the padding to about 6%,
+    and a step to about 40% of its time, while the window keeps each batch a random draw
+    of sentences of that length. Every example is used once per pass.
+    """
+    order = list(range(len(examples)))
+    rng.shuffle(order)
+    window = batch_size * BUCKET_WINDOW
+    batches: list[list[Example]] = []
+    for start in range(0, len(order), window):
+        chunk = sorted(order[start : start + window], key=lambda i: lengths[i])
+        batches.extend(
+            [examples[i] for i in chunk[k : k + batch_size]]
+            for k in range(0, len(chunk), batch_size)
+        )
+    rng.shuffle(batches)
+    return batches
 
 
 def _token_targets(
@@ -295,6 +335,7 @@ def train_signals(
         *network.sentence_head.parameters(),
         *network.token_head.parameters(),
         *network.cue_head.parameters(),
+        *network.role_head.parameters(),
     ]
     head_ids = {id(p) for p in head_params}
     body = [p for p in network.parameters() if p.requires_grad and id(p) not in head_ids]
@@ -309,17 +350,17 @@ def train_signals(
     bce = torch.nn.BCEWithLogitsLoss(reduction="none")
     tasks = [t for t in TASK_WEIGHTS if corpus.train.get(t)]
     weights = [TASK_WEIGHTS[t] for t in tasks]
-    queues: dict[str, list[Example]] = {t: [] for t in tasks}
     rng = random.Random(seed)
+    lengths = {
+        t: [len(e.ids) for e in tokenizer.encode_batch([ex.text for ex in corpus.train[t]])]
+        for t in tasks
+    }
+    queues: dict[str, list[list[Example]]] = {t: [] for t in tasks}
 
     def next_batch(task: str) -> list[Example]:
-        queue = queues[task]
-        while len(queue) < batch_size:
-            fresh = list(corpus.train[task])
-            rng.shuffle(fresh)
-            queue.extend(fresh)
-        batch, queues[task] = queue[:batch_size], queue[batch_size:]
-        return batch
+        if not queues[task]:
+            queues[task] = length_batches(corpus.train[task], lengths[task], batch_size, rng)
+        return queues[task].pop()
 
     network.train()
     running: dict[str, list[float]] = {t: [] for t in tasks}
@@ -333,19 +374,26 @@ def train_signals(
         for row, enc in enumerate(encodings):
             ids[row, : len(enc.ids)] = enc.ids
             mask[row, : len(enc.ids)] = 1
-        sentence_logits, token_logits, _, cue_logits = network(
+        sentence_logits, token_logits, _, cue_logits, role_logits = network(
             torch.from_numpy(ids), torch.from_numpy(mask)
         )
         if task == "cue":
-            cue_target = np.zeros((len(batch), width), dtype=np.float32)
+            # Columns: cue, then the roles (source, content); column 0 of the targets is
+            # "any role" and is not learned.
+            role_target = np.zeros((len(batch), width, len(CUE_ROLES)), dtype=np.float32)
             cue_mask = np.zeros((len(batch), width), dtype=np.float32)
             for row, (ex, enc) in enumerate(zip(batch, encodings, strict=True)):
-                t, m = _token_targets(enc.offsets, enc.special_tokens_mask, ex.spans or [], 1)
-                cue_target[row, : len(t)] = t[:, 0]
+                t, m = _token_targets(
+                    enc.offsets, enc.special_tokens_mask, ex.spans or [], len(CUE_ROLES)
+                )
+                role_target[row, : len(t)] = t[:, 1:]
                 cue_mask[row, : len(m)] = m
             mask_t = torch.from_numpy(cue_mask)
-            per_piece = bce(cue_logits, torch.from_numpy(cue_target))
+            targets_t = torch.from_numpy(role_target)
+            per_piece = bce(cue_logits, targets_t[..., 0])
             loss = (per_piece * mask_t).sum() / mask_t.sum().clamp(min=1.0)
+            per_role = bce(role_logits, targets_t[..., 1:]).mean(-1)
+            loss = loss + (per_role * mask_t).sum() / mask_t.sum().clamp(min=1.0)
         elif task == "techniques":
             targets = torch.tensor([ex.sentence_targets for ex in batch])
             loss = bce(sentence_logits[:, 2:], targets).mean()
@@ -367,7 +415,7 @@ def train_signals(
         torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
         optimiser.step()
         scheduler.step()
-        running[task].append(float(loss))
+        running[task].append(loss.item())
         if (step + 1) % 50 == 0 or step + 1 == steps:
             mean = {t: round(float(np.mean(v[-20:])), 3) for t, v in running.items() if v}
             log(f"step {step + 1}/{steps} losses {mean} ({time.perf_counter() - started:.0f} s)")
@@ -411,7 +459,13 @@ def _export(network: Any, tokenizer: Any, folder: Path) -> None:
             (ids, mask),
             str(full),
             input_names=["input_ids", "attention_mask"],
-            output_names=["sentence_logits", "token_logits", HIDDEN_OUTPUT, CUE_OUTPUT],
+            output_names=[
+                "sentence_logits",
+                "token_logits",
+                HIDDEN_OUTPUT,
+                CUE_OUTPUT,
+                ROLE_OUTPUT,
+            ],
             dynamic_shapes=({0: batch, 1: length}, {0: batch, 1: length}),
             dynamo=True,
             external_data=False,
@@ -437,6 +491,7 @@ def _calibrate(
         "task_weights": {t: w for t, w in TASK_WEIGHTS.items() if corpus.train.get(t)},
         # The cue head is read only when it learned something (``SignalModel.has_cue``).
         "cue_head": bool(corpus.train.get("cue")),
+        "role_head": bool(corpus.train.get("cue")),
         "cue_articles": len(corpus.cue_articles),
     }
     (folder / CONFIG_FILE).write_text(json.dumps(record), encoding="utf-8")
