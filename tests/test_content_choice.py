@@ -186,6 +186,25 @@ def test_the_chooser_reads_the_content_head_only_of_its_own_encoder(nlp: Any) ->
     assert model.content_of(TokenVectors(vectors.vectors, "enc-a")) is None
 
 
+def test_without_the_head_probabilities_the_fallback_chooses(nlp: Any, tmp_path: Path) -> None:
+    doc = nlp("Mayor Ilse Varn declined to comment on the Corvale audit.")
+    raw = _raw(doc, "declined", "Mayor Ilse Varn")
+    after = next(span for span, kinds in content_candidates(doc, raw).items() if "after" in kinds)
+    fallback = ContentModel({"kind=after": 4.0}, bias=0.0)
+    model = ContentModel(
+        {f"{HEAD_PREFIX}none": 1.0}, bias=0.0, signal_model="enc-a", fallback=fallback
+    )
+    # Signals off (no vectors): the fallback's weights choose.
+    assert model.choose(doc, raw, None) == after
+    # With the head's probabilities the model's own weights choose: all candidates tie on
+    # "none", so the rule's choice stays.
+    roles = np.zeros((len(doc), 2), dtype=np.float32)
+    vectors = TokenVectors(np.zeros((len(doc), 4), dtype=np.float32), "enc-a", None, roles)
+    assert model.choose(doc, raw, vectors) == raw.content
+    (tmp_path / WEIGHTS_FILE).write_text(json.dumps(model.to_json(training={})), "utf-8")
+    assert load_content_model(str(tmp_path)) == model
+
+
 def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
     model = ContentModel({"kind=after": 1.5}, bias=-0.5, signal_model="abc")
     (tmp_path / WEIGHTS_FILE).write_text(json.dumps(model.to_json(training={})), "utf-8")

@@ -147,7 +147,7 @@ def test_the_analyzer_hands_the_encoder_vectors_to_the_cue_detector(
     import claimscope.analyzer as analyzer_module
 
     seen: list[Any] = []
-    real = analyzer_module.extract_attributions
+    from claimscope.extract.attributions import extract_attributions as real
 
     def spy(doc: Any, entities: Any, **kwargs: Any) -> Any:
         seen.append((len(doc), kwargs.get("token_vectors")))
@@ -160,6 +160,18 @@ def test_the_analyzer_hands_the_encoder_vectors_to_the_cue_detector(
     assert vectors is not None and vectors.encoder == cue_model.encoder.signal_model
     assert vectors.vectors.shape == (tokens, 384) and abs(vectors.vectors).sum() > 0
     assert [a.cue.text for a in analysis.attributions] == ["said"]
+    # The packaged content chooser reads this encoder's content head: the words after
+    # "said" are content, the speaker is not.
+    from claimscope.extract.content_choice import load_content_model
+
+    chooser = load_content_model()
+    if chooser is None or chooser.signal_model is None:
+        return
+    assert chooser.signal_model == vectors.encoder and vectors.content is not None
+    assert vectors.content.shape == (tokens,)
+    content = analysis.attributions[0].content
+    assert content is not None and content.text == "the Corvale bridge would reopen in May"
+    assert max(vectors.content[:3]) < 0.5 < min(vectors.content[4:10])
 
 
 def test_loaded_language_reads_as_subjective_and_persuasive(model: SignalModel) -> None:

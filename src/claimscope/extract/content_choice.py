@@ -359,6 +359,10 @@ class ContentModel:
     #: with (``head_features``); None for a model trained without them. Probabilities of
     #: another encoder are not read.
     signal_model: str | None = None
+    #: The model to use when the content probabilities are missing (the signals switched
+    #: off, or another encoder's): one trained on the same cues without the head features,
+    #: because this model's weights count on them being there.
+    fallback: ContentModel | None = None
 
     def content_of(self, vectors: TokenVectors | None) -> np.ndarray | None:
         """The content probabilities this model reads from ``vectors``, or None."""
@@ -383,6 +387,8 @@ class ContentModel:
         if not candidates:
             return raw.content
         content = self.content_of(vectors)
+        if content is None and self.fallback is not None:
+            return self.fallback.choose(doc, raw)
         scores = [
             self.probability(candidate_features(doc, raw, *item, content)) for item in candidates
         ]
@@ -401,6 +407,9 @@ class ContentModel:
             return None
         return best
 
+    def _fallback_json(self) -> dict[str, Any]:
+        return {"bias": self.bias, "margin": self.margin, "weights": self.weights}
+
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ContentModel:
         """The model saved by ``claimscope train attribution`` (``to_json``'s output).
@@ -411,11 +420,13 @@ class ContentModel:
         check_format(data, FORMAT, "content model")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         signal_model = data.get("signal_model")
+        fallback = data.get("fallback")
         return cls(
             weights=weights,
             bias=float(data["bias"]),
             margin=float(data["margin"]),
             signal_model=None if signal_model is None else str(signal_model),
+            fallback=None if fallback is None else cls.from_json({"format": FORMAT, **fallback}),
         )
 
     def to_json(self, **extra: Any) -> dict[str, Any]:
@@ -425,6 +436,7 @@ class ContentModel:
             "bias": self.bias,
             "margin": self.margin,
             "signal_model": self.signal_model,
+            **({} if self.fallback is None else {"fallback": self.fallback._fallback_json()}),
             **extra,
             "weights": self.weights,
         }

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -226,13 +227,28 @@ def train_content(
     )
     used = signal_model if head else None
     all_groups = [g for gs in groups.values() for g in gs]
-    if not head:
+    fallback = None
+    if head:
+        # For analyses without the signal model's probabilities (signals off): the best
+        # model without the head's features.
+        plain = max(
+            (row for row in record["search"] if not row["head"]),
+            key=lambda row: row["choice_accuracy"],
+        )
+        fallback = fit_content(
+            without_head(all_groups), c=plain["c"], seed=seed, margin=plain["margin"]
+        )
+        record["fallback"] = {k: plain[k] for k in ("c", "margin", "choice_accuracy")}
+    else:
         fit_groups, all_groups = without_head(fit_groups), without_head(all_groups)
     record["held_out_without_chooser"] = score(held_items, None)
     held_model = fit_content(fit_groups, c=c, seed=seed, margin=margin, signal_model=used)
     record["held_out_with_chooser"] = score(held_items, held_model)
     log(f"held out, with the content chooser: {record['held_out_with_chooser']}")
-    model = fit_content(all_groups, c=c, seed=seed, margin=margin, signal_model=used)
+    model = replace(
+        fit_content(all_groups, c=c, seed=seed, margin=margin, signal_model=used),
+        fallback=fallback,
+    )
     training = {
         "data": data_name,
         "articles": len(items),
