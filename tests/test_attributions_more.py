@@ -202,3 +202,63 @@ def test_a_participle_cue_shares_the_subject_of_its_clause(nlp: Any) -> None:
     record = holding(found, "budget was a fraud")
     assert record.cue is not None and record.cue.text == "saying"
     assert record.source is not None and "Ilse Varn" in record.source.text
+
+
+def _marked(doc: Any, words: str, value: float = 0.9) -> Any:
+    import numpy as np
+
+    marks = np.zeros(len(doc), dtype=np.float32)
+    start = doc.text.index(words)
+    span = doc.char_span(start, start + len(words))
+    assert span is not None
+    marks[span.start : span.end] = value
+    return marks
+
+
+def test_a_cue_without_a_source_takes_the_one_the_source_head_marks(nlp: Any) -> None:
+    from claimscope.extract.attributions import head_source
+    from claimscope.extract.cues import RawAttribution
+
+    doc = nlp("The council closed the bridge on Monday, telling residents it was unsafe.")
+    telling = next(t.i for t in doc if t.text == "telling")
+    it = next(t.i for t in doc if t.text == "it")
+    raw = RawAttribution("indirect", (telling, telling), None, (it, len(doc) - 2))
+    token = head_source(doc, raw, _marked(doc, "The council"))
+    assert token is not None and token.text == "council"
+    # Unsure marks, marks inside the content, and marks on a verb give no source.
+    assert head_source(doc, raw, _marked(doc, "The council", 0.6)) is None
+    assert head_source(doc, raw, _marked(doc, "it was unsafe")) is None
+    assert head_source(doc, raw, _marked(doc, "closed")) is None
+    # Tokens of another attribution (its source here) are not this one's to take.
+    council = next(t.i for t in doc if t.text == "council")
+    assert head_source(doc, raw, _marked(doc, "The council"), {council - 1, council}) is None
+
+
+def test_a_passive_subject_is_no_source_marked_by_the_head(nlp: Any) -> None:
+    from claimscope.extract.attributions import head_source
+    from claimscope.extract.cues import RawAttribution
+
+    doc = nlp("Minister Vera Lind is expected to visit Corvale next month.")
+    cue = (doc.text.index("is expected"), doc.text.index(" to visit"))
+    span = doc.char_span(*cue)
+    assert span is not None
+    raw = RawAttribution("indirect", (span.start, span.end - 1), None, (span.end, len(doc) - 2))
+    assert head_source(doc, raw, _marked(doc, "Minister Vera Lind")) is None
+
+
+def test_source_head_marks_reach_the_analysis_only_with_a_role_head(nlp: Any) -> None:
+    import numpy as np
+
+    from claimscope.extract.cue_model import TokenVectors
+
+    # "It is believed" names no believer: the rules leave the source empty.
+    doc = nlp("In Corvale it is believed that the bridge was unsafe.")
+    roles = np.zeros((len(doc), 2), dtype=np.float32)
+    # Marks for the mechanics only: PolNeAR would not call a town the source here.
+    roles[:, 0] = _marked(doc, "Corvale")
+    with_head = TokenVectors(np.zeros((len(doc), 4), dtype=np.float32), "x", None, roles)
+    without = TokenVectors(with_head.vectors, "x")
+    for vectors, source in ((with_head, "Corvale"), (without, None)):
+        found = extract_attributions(doc, [], cue_model=False, token_vectors=vectors)
+        (believed,) = [a for a in found if a.cue.text.endswith("believed")]
+        assert (believed.source.text if believed.source else None) == source

@@ -225,6 +225,13 @@ class TokenVectors:
     roles: np.ndarray | None = None
 
     @property
+    def source(self) -> np.ndarray | None:
+        """Each token's probability of lying inside an attribution's source, or None."""
+        from claimscope.signals.model import ROLE_COLUMNS
+
+        return None if self.roles is None else self.roles[:, ROLE_COLUMNS.index("source")]
+
+    @property
     def content(self) -> np.ndarray | None:
         """Each token's probability of lying inside an attribution's content, or None."""
         from claimscope.signals.model import ROLE_COLUMNS
