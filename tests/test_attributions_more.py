@@ -258,7 +258,12 @@ def test_source_head_marks_reach_the_analysis_only_with_a_role_head(nlp: Any) ->
     roles[:, 0] = _marked(doc, "Corvale")
     with_head = TokenVectors(np.zeros((len(doc), 4), dtype=np.float32), "x", None, roles)
     without = TokenVectors(with_head.vectors, "x")
-    for vectors, source in ((with_head, "Corvale"), (without, None)):
-        found = extract_attributions(doc, [], cue_model=False, token_vectors=vectors)
+    # Beside the cue model only: a rules-only run stays rules only.
+    for vectors, cue_model, source in (
+        (with_head, True, "Corvale"),
+        (without, True, None),
+        (with_head, False, None),
+    ):
+        found = extract_attributions(doc, [], cue_model=cue_model, token_vectors=vectors)
         (believed,) = [a for a in found if a.cue.text.endswith("believed")]
         assert (believed.source.text if believed.source else None) == source

@@ -218,6 +218,9 @@ def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
     with pytest.raises(ModelError, match="cannot read"):
         load_content_model(str(broken))
     assert model.to_json()["format"] == FORMAT
+    # Files of the first format (no head features, encoder or fallback) still load.
+    old = {"format": "claimscope-content-model/1", "bias": 0.5, "margin": 0.1, "weights": {}}
+    assert ContentModel.from_json(old) == ContentModel({}, bias=0.5, margin=0.1)
 
 
 def test_packaged_chooser_is_installed() -> None:

@@ -166,7 +166,7 @@ def test_the_analyzer_hands_the_encoder_vectors_to_the_cue_detector(
 
     chooser = load_content_model()
     if chooser is None or chooser.signal_model is None:
-        return
+        pytest.skip("the packaged content chooser reads no content head")
     assert chooser.signal_model == vectors.encoder and vectors.content is not None
     assert vectors.content.shape == (tokens,)
     content = analysis.attributions[0].content

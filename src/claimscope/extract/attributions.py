@@ -302,6 +302,9 @@ def _taken_tokens(doc: Any, others: list[RawAttribution]) -> set[int]:
         taken.update(range(other.cue[0], other.cue[1] + 1))
         if other.content_chars is None:
             taken.update(range(other.content[0], other.content[1] + 1))
+        else:
+            start, end = other.content_chars
+            taken.update(token.i for token in doc if start <= token.idx < end)
         if other.source is not None:
             taken.update(range(other.source.left_edge.i, other.source.right_edge.i + 1))
     return taken
@@ -313,8 +316,9 @@ def head_source(
     """For a cue the rules gave no source: the root of the run of tokens in its sentence that
     the signal model's role head marks as source (probability at least 0.5), outside the cue
     and the content and outside any other attribution's cue, content or source (``taken``);
-    the run with the highest total wins. None when no run is marked or its
-    root is not a noun or pronoun.
+    the run with the highest total wins. None when no run is marked; when its root is not a
+    noun, pronoun or number, or is marked below ``_SOURCE_ROOT_MIN``; when the root is the
+    subject of a passive cue; and for the talk of a cause (``cues.causes_talk``).
 
     The rules find a speaker where the parse says who acts; the head, trained on PolNeAR's
     sources, also reads the subject of a participle cue ("..., telling reporters"), a
@@ -389,7 +393,9 @@ def extract_attributions(
             the rules' choices, or a ``ContentModel``. It is used only with a cue model,
             which it was trained beside.
         token_vectors: the signal encoder's vector for each token (``Analyzer`` passes them
-            when the signals run): the cue model's encoder stage reads them.
+            when the signals run): the cue model's encoder stage reads them, the content
+            chooser its content column and, beside the cue model, ``head_source`` its
+            source column.
     """
     text = doc.text
     model = cue_model if isinstance(cue_model, CueModel) else None
@@ -411,7 +417,8 @@ def extract_attributions(
             if raw.content_chars is None and raw.inherits is None and id(raw) not in floating:
                 raw.content = chooser.choose(doc, raw, token_vectors)
     source_marks = None if token_vectors is None else token_vectors.source
-    if source_marks is not None and HEAD_SOURCES:
+    # Only beside the cue model: a rules-only run stays rules only.
+    if source_marks is not None and HEAD_SOURCES and model is not None:
         for raw in found:
             if raw.source is None and raw.inherits is None and id(raw) not in floating:
                 taken = _taken_tokens(doc, [other for other in found if other is not raw])

@@ -34,7 +34,11 @@ if TYPE_CHECKING:
     from claimscope.extract.cue_model import TokenVectors
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
-FORMAT = "claimscope-content-model/1"
+FORMAT = "claimscope-content-model/2"
+#: Formats still read: version 1 files have no head features, encoder or fallback. Version 2
+#: marks files that may hold them, so that older readers refuse them instead of using
+#: head-trained weights without their features.
+READ_FORMATS = ("claimscope-content-model/1", FORMAT)
 WEIGHTS_FILE = "content_weights.json"
 
 #: Dependents of the cue's head whose subtree may be what it reports.
@@ -417,6 +421,8 @@ class ContentModel:
         Raises:
             ModelError: the data is not a content model of this format.
         """
+        if data.get("format") in READ_FORMATS:
+            data = {**data, "format": FORMAT}
         check_format(data, FORMAT, "content model")
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         signal_model = data.get("signal_model")

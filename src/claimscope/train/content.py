@@ -51,10 +51,13 @@ def content_groups(
     shift: int,
     cue_model: CueModel,
     vectors: TokenVectors | None = None,
+    *,
+    head: bool = True,
 ) -> list[Group]:
     """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle);
-    with the role head's content features when ``vectors`` carry its probabilities."""
-    content = None if vectors is None else vectors.content
+    with the role head's content features when ``head`` and ``vectors`` carry its
+    probabilities. The cue model reads ``vectors`` either way, as the engine does."""
+    content = None if vectors is None or not head else vectors.content
     index = TokenIndex(article.text)
     found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model, vectors)
     golds = [
@@ -213,7 +216,12 @@ def train_content(
     signal_model = encoders.pop() if len(encoders) == 1 else None
     groups = {
         item.article.name: content_groups(
-            item.doc, item.article, item.shift, cue_model, item.vectors if signal_model else None
+            item.doc,
+            item.article,
+            item.shift,
+            cue_model,
+            item.vectors,
+            head=signal_model is not None,
         )
         for item in items
     }

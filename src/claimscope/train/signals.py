@@ -64,7 +64,8 @@ TASK_WEIGHTS = {"checkworthiness": 0.30, "techniques": 0.37, "subjectivity": 0.0
 #: The PolNeAR roles the cue task marks, in the order of its span indices: the cue head
 #: learns the first, the role head the others (``ROLE_COLUMNS``).
 CUE_ROLES = ("cue", *ROLE_COLUMNS)
-#: Default optimiser steps: with length-bucketed batches, about 20 minutes on two CPU cores.
+#: Default optimiser steps: with length-bucketed batches, about 22 minutes on two CPU cores
+#: (26 in all with the PolNeAR parse, export and calibration).
 STEPS = 2200
 #: Batches per window sorted by length (``length_batches``).
 BUCKET_WINDOW = 50
