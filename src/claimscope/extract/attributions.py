@@ -282,9 +282,6 @@ def raw_attributions(
     return floating_quotes(doc, quotes, found)
 
 
-#: Whether cues that the rules left without a source take one from the signal model's source
-#: column (``head_source``).
-HEAD_SOURCES = True
 #: How sure the head must be of the run's root. On the held-out PolNeAR train articles 0.8
 #: and 0.5 gave the same source F1 (0.7754, 0.7749; 0.7713 without head sources), 0.8 at the
 #: higher precision (0.785 against 0.777): a speaker made up is worse for a checker than one
@@ -295,19 +292,17 @@ _SOURCE_ROOT_MIN = 0.8
 _SOURCE_ROOT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _taken_tokens(doc: Any, others: list[RawAttribution]) -> set[int]:
-    """The tokens of other attributions' cues, contents and sources in ``doc``."""
-    taken: set[int] = set()
-    for other in others:
-        taken.update(range(other.cue[0], other.cue[1] + 1))
-        if other.content_chars is None:
-            taken.update(range(other.content[0], other.content[1] + 1))
-        else:
-            start, end = other.content_chars
-            taken.update(token.i for token in doc if start <= token.idx < end)
-        if other.source is not None:
-            taken.update(range(other.source.left_edge.i, other.source.right_edge.i + 1))
-    return taken
+def _claimed_tokens(doc: Any, raw: RawAttribution) -> set[int]:
+    """The tokens of ``raw``'s cue, content and source."""
+    claimed = set(range(raw.cue[0], raw.cue[1] + 1))
+    if raw.content_chars is None:
+        claimed.update(range(raw.content[0], raw.content[1] + 1))
+    else:
+        start, end = raw.content_chars
+        claimed.update(token.i for token in doc if start <= token.idx < end)
+    if raw.source is not None:
+        claimed.update(range(raw.source.left_edge.i, raw.source.right_edge.i + 1))
+    return claimed
 
 
 def head_source(
@@ -327,19 +322,11 @@ def head_source(
     if any(causes_talk(doc[i]) for i in range(raw.cue[0], raw.cue[1] + 1)):
         # "has sparked speculation": the rules left the cause's talk without a speaker.
         return None
-    taken = taken or set()
-    sent = doc[raw.cue[0]].sent
-    content = raw.content if raw.content_chars is None else None
+    excluded = _claimed_tokens(doc, raw) | (taken or set())
     runs: list[list[int]] = []
-    for token in sent:
+    for token in doc[raw.cue[0]].sent:
         i = token.i
-        outside = not (raw.cue[0] <= i <= raw.cue[1]) and not (
-            content is not None and content[0] <= i <= content[1]
-        )
-        if raw.content_chars is not None:
-            start, end = raw.content_chars
-            outside = outside and not (start <= token.idx < end)
-        if outside and i not in taken and not token.is_space and marks[i] >= 0.5:
+        if i not in excluded and not token.is_space and marks[i] >= 0.5:
             if runs and runs[-1][-1] == i - 1:
                 runs[-1].append(i)
             else:
@@ -418,11 +405,15 @@ def extract_attributions(
                 raw.content = chooser.choose(doc, raw, token_vectors)
     source_marks = None if token_vectors is None else token_vectors.source
     # Only beside the cue model: a rules-only run stays rules only.
-    if source_marks is not None and HEAD_SOURCES and model is not None:
-        for raw in found:
+    if source_marks is not None and model is not None:
+        claimed = [_claimed_tokens(doc, raw) for raw in found]
+        for n, raw in enumerate(found):
             if raw.source is None and raw.inherits is None and id(raw) not in floating:
-                taken = _taken_tokens(doc, [other for other in found if other is not raw])
-                raw.source = head_source(doc, raw, source_marks, taken)
+                others = set().union(*(c for k, c in enumerate(claimed) if k != n))
+                raw.source = head_source(doc, raw, source_marks, others)
+                if raw.source is not None:
+                    # A source taken here is no later cue's to take.
+                    claimed[n] = _claimed_tokens(doc, raw)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):

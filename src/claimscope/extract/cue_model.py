@@ -216,49 +216,43 @@ def _sigmoid(score: float) -> float:
 class TokenVectors:
     """One signal-encoder vector per token of a doc (``signals.model.token_vectors``), the
     fingerprint of the encoder that made them, and, when the signal model has a cue head,
-    that head's probability for each token (``signals.model.token_cue_probabilities``), and
-    its role head's (tokens x ``signals.model.ROLE_COLUMNS``)."""
+    that head's probability for each token, and its role head's (tokens x
+    ``signals.model.ROLE_COLUMNS``): ``signals.model.token_outputs``."""
 
     vectors: np.ndarray
     encoder: str
     cue: np.ndarray | None = None
     roles: np.ndarray | None = None
 
+    def role(self, name: str) -> np.ndarray | None:
+        """Each token's probability of lying inside an attribution's ``name`` (cue, source or
+        content), or None when the signal model has no such head."""
+        from claimscope.signals.model import ROLE_COLUMNS
+
+        if name == "cue":
+            return self.cue
+        return None if self.roles is None else self.roles[:, ROLE_COLUMNS.index(name)]
+
     @property
     def source(self) -> np.ndarray | None:
         """Each token's probability of lying inside an attribution's source, or None."""
-        from claimscope.signals.model import ROLE_COLUMNS
-
-        return None if self.roles is None else self.roles[:, ROLE_COLUMNS.index("source")]
+        return self.role("source")
 
     @property
     def content(self) -> np.ndarray | None:
         """Each token's probability of lying inside an attribution's content, or None."""
-        from claimscope.signals.model import ROLE_COLUMNS
-
-        return None if self.roles is None else self.roles[:, ROLE_COLUMNS.index("content")]
+        return self.role("content")
 
     @classmethod
     def from_signals(
         cls, doc: Any, sentences: list[tuple[int, Any]], encoder: str
     ) -> TokenVectors | None:
-        """The vectors (and cue probabilities) of ``doc`` from its encoded sentences: each
+        """The vectors (and head probabilities) of ``doc`` from its encoded sentences: each
         sentence's start character and its ``SentenceSignals``; None without hidden states."""
-        from claimscope.signals.model import (
-            token_cue_probabilities,
-            token_role_probabilities,
-            token_vectors,
-        )
+        from claimscope.signals.model import token_outputs
 
-        found = token_vectors(doc, sentences)
-        if found is None:
-            return None
-        return cls(
-            found,
-            encoder,
-            token_cue_probabilities(doc, sentences),
-            token_role_probabilities(doc, sentences),
-        )
+        found = token_outputs(doc, sentences)
+        return None if found is None else cls(found[0], encoder, found[1], found[2])
 
 
 #: The parts of a token's encoder input: its own vector, its syntactic head's, and its left

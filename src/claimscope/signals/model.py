@@ -304,13 +304,36 @@ def token_cue_probabilities(
     return None if found is None else found[:, 0]
 
 
-def token_role_probabilities(
+def token_outputs(
     doc: Any, sentences: list[tuple[int, SentenceSignals]]
-) -> np.ndarray | None:
-    """The role head's probabilities for each token of ``doc`` (tokens x ``ROLE_COLUMNS``),
-    averaged over the word pieces that overlap the token as ``token_cue_probabilities``
-    does; None when the signals carry no role probabilities."""
-    return _per_token(doc, sentences, lambda signals: signals.role_pieces, len(ROLE_COLUMNS))
+) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None] | None:
+    """Per token of ``doc``, in one pass over the pieces: the encoder vector (as
+    ``token_vectors``), the cue head's probability (as ``token_cue_probabilities``; None
+    without a cue head) and the role head's (tokens x ``ROLE_COLUMNS``; None without one).
+    None when the signals carry no hidden states. A mean over pieces is taken column by
+    column, so the outputs side by side average as each would alone."""
+    has_cue = all(signals.cue_pieces is not None for _, signals in sentences)
+    has_roles = has_cue and all(signals.role_pieces is not None for _, signals in sentences)
+
+    def rows_of(signals: SentenceSignals) -> np.ndarray | None:
+        if signals.pieces is None:
+            return None
+        parts = [signals.pieces]
+        if has_cue:
+            assert signals.cue_pieces is not None  # checked above
+            parts.append(signals.cue_pieces[:, None])
+        if has_roles:
+            assert signals.role_pieces is not None  # checked above
+            parts.append(signals.role_pieces)
+        return np.hstack(parts)
+
+    found = _per_token(doc, sentences, rows_of, None)
+    if found is None:
+        return None
+    width = found.shape[1] - has_cue - (len(ROLE_COLUMNS) if has_roles else 0)
+    cue = found[:, width] if has_cue else None
+    roles = found[:, width + 1 :] if has_roles else None
+    return found[:, :width], cue, roles
 
 
 def _per_token(

@@ -176,20 +176,13 @@ def with_vectors(
     return result
 
 
-def _head_probabilities(vectors: TokenVectors | None, role: str) -> np.ndarray | None:
-    if vectors is None:
-        return None
-    if role == "cue":
-        return vectors.cue
-    return None if vectors.roles is None else vectors.roles[:, ROLE_COLUMNS.index(role)]
-
-
 def head_token_f1(items: Sequence[ParsedArticle], role: str, threshold: float = 0.5) -> float:
     """F1 of the signal model's token head for ``role`` (cue, source or content) alone on
     the tokens of ``items`` ("part of a gold span of the role"), at ``threshold``."""
     hits = predicted = gold = 0
     for item in items:
-        probabilities = _head_probabilities(item.vectors, role)
+        assert item.vectors is not None  # caller checks
+        probabilities = item.vectors.role(role)
         assert probabilities is not None  # caller checks
         chosen = probabilities >= threshold
         labels = np.array(role_labels(item, role), dtype=bool)
@@ -564,7 +557,9 @@ def train_attribution(
     fit_items, held_items = split_held_out(items)
     training: dict[str, Any] = {}
     for role in ("cue", *ROLE_COLUMNS):
-        if not all(_head_probabilities(item.vectors, role) is not None for item in items):
+        if not all(
+            item.vectors is not None and item.vectors.role(role) is not None for item in items
+        ):
             continue
         # The signal model's token heads learned from the fit articles' sentences; their
         # token F1 there against the held-out articles shows how far they are in-sample.
