@@ -25,6 +25,7 @@ from claimscope.extract.content_choice import (
     content_candidates,
     head_features,
     load_content_model,
+    marked_runs,
 )
 from claimscope.extract.cue_model import TokenVectors
 from claimscope.extract.cues import RawAttribution
@@ -250,3 +251,36 @@ def test_chosen_contents_are_spans_of_the_text(nlp: Any, sentences: list[str]) -
         for span in (attribution.cue, attribution.content, attribution.source):
             if span is not None:
                 assert doc.text[span.start : span.end] == span.text
+
+
+def test_marked_runs_are_candidates_and_may_go_on_into_the_next_sentence(nlp: Any) -> None:
+    doc = nlp(
+        "Councillor Edda Rusk said the ferry will run on Sundays. It will stop at Corvale. "
+        "The harbour stays shut."
+    )
+    raw = _raw(doc, "said", "the ferry will run on Sundays")
+    marks = np.full(len(doc), 0.1, dtype=np.float32)
+    for words in ("Edda Rusk said the ferry will run on Sundays. It will stop", "harbour stays"):
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        marks[span.start : span.end] = 0.9
+    runs = [doc[first : last + 1].text for first, last in marked_runs(doc, raw, marks)]
+    # The cue breaks the run before it ("Edda Rusk"); the run after it reads on over the full
+    # stop while the next sentence's words are marked; a run starting in a later sentence
+    # ("harbour stays") is not the cue's.
+    assert runs == ["Edda Rusk", "the ferry will run on Sundays. It will stop"]
+    found = _texts(doc, content_candidates(doc, raw, marks))
+    # Both the whole run and its part in the cue's sentence are candidates.
+    assert "marked_on" in found["the ferry will run on Sundays. It will stop"]
+    assert "marked" in found["the ferry will run on Sundays"]
+    # A paragraph break ends a run.
+    parted = nlp(doc.text.replace("Sundays. It", "Sundays.\n\nIt"))
+    raw = _raw(parted, "said", "the ferry will run on Sundays")
+    marks = np.array([0.9 if t.i > raw.cue[1] else 0.1 for t in parted])
+    runs = [parted[f : last + 1].text for f, last in marked_runs(parted, raw, marks)]
+    assert runs == ["the ferry will run on Sundays"]
+    # Without the probabilities there are no marked runs.
+    assert not any(
+        "marked" in kinds for kinds in _texts(doc, content_candidates(doc, raw)).values()
+    )

@@ -16,6 +16,8 @@ from claimscope.evaluate.polnear import AttributionSpans, PolnearArticle
 from claimscope.extract.content_choice import WEIGHTS_FILE as CONTENT_WEIGHTS_FILE
 from claimscope.extract.content_choice import load_content_model
 from claimscope.extract.cue_model import WEIGHTS_FILE, load_cue_model
+from claimscope.extract.source_choice import WEIGHTS_FILE as SOURCE_WEIGHTS_FILE
+from claimscope.extract.source_choice import load_source_model
 from claimscope.train.attribution import (
     ParsedArticle,
     cue_labels,
@@ -107,7 +109,9 @@ def test_train_writes_a_model_that_loads(tmp_path: Path) -> None:
     assert (model.encoder is not None) == ("encoder_threshold" in record["settings"])
     chooser = load_content_model(str(tmp_path / "model"))
     assert chooser is not None
-    assert record["content"]["cues"] > 0 and "held_out_with_chooser" in record["content"]
+    assert load_source_model(str(tmp_path / "model")) is not None
+    for role in ("content", "source"):
+        assert record[role]["cues"] > 0 and "held_out_with_chooser" in record[role]
 
 
 @pytest.mark.slow
@@ -130,20 +134,22 @@ def test_train_command_writes_into_the_output_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_content_only_keeps_the_cue_model(tmp_path: Path) -> None:
+def test_choosers_only_keeps_the_cue_model(tmp_path: Path) -> None:
     pytest.importorskip("sklearn")
     data = _polnear_folder(tmp_path / "train", copies=10)
     with pytest.raises(ModelError, match="holds no"):
-        train_attribution(data, tmp_path / "empty", content_only=True, log=lambda _line: None)
+        train_attribution(data, tmp_path / "empty", choosers_only=True, log=lambda _line: None)
     train_attribution(data, tmp_path / "model", seed=0, log=lambda _line: None)
     cue_file = tmp_path / "model" / WEIGHTS_FILE
     before = cue_file.read_bytes()
     (tmp_path / "model" / CONTENT_WEIGHTS_FILE).unlink()
+    (tmp_path / "model" / SOURCE_WEIGHTS_FILE).unlink()
     record = train_attribution(
-        data, tmp_path / "model", seed=0, content_only=True, log=lambda _line: None
+        data, tmp_path / "model", seed=0, choosers_only=True, log=lambda _line: None
     )
     assert cue_file.read_bytes() == before and "held_out" not in record
     assert load_content_model.__wrapped__(str(tmp_path / "model")) is not None
+    assert load_source_model.__wrapped__(str(tmp_path / "model")) is not None
 
 
 def test_role_labels_mark_each_role_apart(nlp: Any) -> None:
@@ -164,9 +170,21 @@ def test_role_labels_mark_each_role_apart(nlp: Any) -> None:
     assert cue_labels(item) == role_labels(item, "cue")
 
 
-def test_the_content_chooser_keeps_head_features_only_when_they_help() -> None:
-    from claimscope.extract.content_choice import HEAD_PREFIX
-    from claimscope.train.content import select_content, without_head
+def _options(groups: list[Any]) -> dict[bool, tuple[list[Any], list[Any]]]:
+    """Fit and held-out groups (30 and 10) with the head's features, and without them."""
+    from claimscope.extract.linear_chooser import HEAD_PREFIX
+
+    plain = [
+        [([f for f in fs if not f.startswith(HEAD_PREFIX)], label, rule) for fs, label, rule in g]
+        for g in groups
+    ]
+    return {False: (plain[:30], plain[30:]), True: (groups[:30], groups[30:])}
+
+
+def test_a_chooser_keeps_head_features_only_when_they_help() -> None:
+    from claimscope.extract.content_choice import ContentModel
+    from claimscope.extract.linear_chooser import HEAD_PREFIX
+    from claimscope.train.chooser import select_chooser
 
     # Two candidates per cue: the parse features cannot tell them apart; the head can.
     def group(good_first: bool) -> list[tuple[list[str], bool, bool]]:
@@ -176,11 +194,27 @@ def test_the_content_chooser_keeps_head_features_only_when_they_help() -> None:
         return [(bad, False, not good_first), (good, True, good_first)]
 
     groups = [group(n % 2 == 0) for n in range(40)]
-    (_, _, head), record = select_content(
-        groups[:30], groups[30:], seed=0, heads=(False, True), log=lambda _: None
+    (_, _, head), record = select_chooser(
+        ContentModel, _options(groups), seed=0, log=lambda _: None
     )
     assert head and record["choice_accuracy"] == 1.0
     assert {row["head"] for row in record["search"]} == {False, True}
-    assert all(
-        not f.startswith(HEAD_PREFIX) for g in without_head(groups) for fs, _, _ in g for f in fs
+
+
+def test_a_chooser_leaves_out_head_features_that_add_nothing() -> None:
+    from claimscope.extract.content_choice import ContentModel
+    from claimscope.extract.linear_chooser import HEAD_PREFIX
+    from claimscope.train.chooser import select_chooser
+
+    # The parse features tell the candidates apart; the head marks both alike.
+    def group(n: int) -> list[tuple[list[str], bool, bool]]:
+        head = f"{HEAD_PREFIX}dice>=0.{n % 9 + 1}"
+        good = ["kind=after", head]
+        bad = ["kind=before", head]
+        return [(bad, False, True), (good, True, False)]
+
+    groups = [group(n) for n in range(40)]
+    (_, _, head), record = select_chooser(
+        ContentModel, _options(groups), seed=0, log=lambda _: None
     )
+    assert not head and record["choice_accuracy"] == 1.0

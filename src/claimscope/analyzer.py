@@ -26,6 +26,7 @@ from claimscope.extract.content_choice import load_content_model
 from claimscope.extract.cue_model import TokenVectors, load_cue_model
 from claimscope.extract.entities import extract_entities
 from claimscope.extract.hedges import extract_hedges
+from claimscope.extract.source_choice import load_source_model
 from claimscope.extract.timeline import build_timeline
 from claimscope.extract.times import extract_times
 from claimscope.ingest.text import check_text, normalize_text, text_id
@@ -61,6 +62,7 @@ class Analyzer:
         # Load the attribution cue model now, not on the first article (it takes ~0.5 s).
         cue_model = load_cue_model()
         load_content_model()
+        load_source_model()
         self._signal_model: SignalModel | None = None
         if not self.options.signals:
             status = "unavailable: turned off (AnalyzeOptions.signals / --no-signals)"

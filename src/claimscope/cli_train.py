@@ -28,22 +28,25 @@ def attribution(
         Path | None,
         typer.Option(
             "--output",
-            help="folder for cue_weights.json and content_weights.json (default: packaged)",
+            help="folder for the cue, content and source weights files (default: packaged)",
         ),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="random seed (shuffling, solver)")] = 0,
     limit: Annotated[
         int | None, typer.Option("--limit", help="train on the first N articles only (tests)")
     ] = None,
-    content_only: Annotated[
+    choosers_only: Annotated[
         bool,
         typer.Option(
+            "--choosers-only",
             "--content-only",
-            help="keep the cue model in the output folder; train only the content chooser",
+            help="keep the cue model in the output folder; train only the content and source "
+            "choosers",
         ),
     ] = False,
 ) -> None:
-    """Train the attribution cue detector and content chooser on PolNeAR train (JSON weights)."""
+    """Train the attribution cue detector and the content and source choosers on PolNeAR train
+    (JSON weights)."""
     from claimscope.extract.cue_model import default_model_dir
     from claimscope.train.attribution import train_attribution
 
@@ -54,14 +57,16 @@ def attribution(
             target,
             seed=seed,
             limit=limit,
-            content_only=content_only,
+            choosers_only=choosers_only,
             log=lambda line: typer.echo(line, err=True),
         )
     except ClaimscopeError as err:
         fail(str(err), err.exit_code)
     if "held_out" in record:
         typer.echo(f"held-out scores: {record['held_out']}")
-    typer.echo(f"held-out, with the content chooser: {record['content']['held_out_with_chooser']}")
+    for role in ("content", "source"):
+        scores = record[role]["held_out_with_chooser"]
+        typer.echo(f"held-out, with the {role} chooser: {scores}")
 
 
 @train_app.command("signals")

@@ -6,8 +6,10 @@ them, with their continuations and floating quotes (``direct_quotes.py``); indir
 cue detector (``cue_model.py``, trained on PolNeAR) then confirms the rules' cues, stretches
 them to their full extent ("has said") and adds the cues that are not speech verbs ("called
 for", "shows", "wants", a headline's colon), whose source and content come from
-``cue_frames.py``. Sources are then resolved in reading order, so that "he stated" can take
-the person named before it, and typed (``sources.py``).
+``cue_frames.py``. Two learned choosers, also trained on PolNeAR, then pick each cue's content
+among the spans the parse offers (``content_choice.py``) and its source among the phrases
+around it, or nobody (``source_choice.py``). Sources are then resolved in reading order, so
+that "he stated" can take the person named before it, and typed (``sources.py``).
 
 Example:
     >>> from claimscope import analyze
@@ -45,6 +47,7 @@ from claimscope.extract.direct_quotes import direct_quotes, floating_quotes
 from claimscope.extract.evidence_cues import evidence_attributions
 from claimscope.extract.learned_cues import with_learned_cues
 from claimscope.extract.quotes import QuoteIndex
+from claimscope.extract.source_choice import SourceContext, SourceModel, load_source_model
 from claimscope.extract.sources import (
     EntityLinker,
     classify_source,
@@ -185,6 +188,10 @@ class _SourceResolver:
         """
         if head is None:
             return _Source(None, None, None, "anonymous")
+        if head.dep_ == "nsubj" and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+            # "Mayor Varn, who said ...", with "who" chosen as the speaker: it stands for the
+            # noun its clause describes, which names and types it (and "who" is reported).
+            head = head.head.head
         doc = self.doc
         bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
         if bounds[0] < cue[0] <= bounds[1]:
@@ -292,17 +299,71 @@ _SOURCE_ROOT_MIN = 0.8
 _SOURCE_ROOT_POS = frozenset({"NOUN", "PROPN", "PRON", "NUM"})
 
 
-def _claimed_tokens(doc: Any, raw: RawAttribution) -> set[int]:
-    """The tokens of ``raw``'s cue, content and source."""
-    claimed = set(range(raw.cue[0], raw.cue[1] + 1))
+def _content_tokens(doc: Any, raw: RawAttribution) -> set[int]:
+    """The tokens of ``raw``'s content."""
     if raw.content_chars is None:
-        claimed.update(range(raw.content[0], raw.content[1] + 1))
-    else:
-        start, end = raw.content_chars
-        claimed.update(token.i for token in doc if start <= token.idx < end)
+        return set(range(raw.content[0], raw.content[1] + 1))
+    start, end = raw.content_chars
+    return {token.i for token in doc if start <= token.idx < end}
+
+
+def claimed_tokens(doc: Any, raw: RawAttribution) -> set[int]:
+    """The tokens of ``raw``'s cue, content and source."""
+    claimed = set(range(raw.cue[0], raw.cue[1] + 1)) | _content_tokens(doc, raw)
     if raw.source is not None:
         claimed.update(range(raw.source.left_edge.i, raw.source.right_edge.i + 1))
     return claimed
+
+
+def choose_contents(
+    doc: Any,
+    found: list[RawAttribution],
+    floating: set[int],
+    chooser: ContentModel,
+    vectors: TokenVectors | None,
+) -> None:
+    """Let the content chooser pick the content of every attribution of ``found`` whose
+    content is not fixed: quotations keep their marks' extent and floating quotes their own
+    sentence."""
+    for raw in found:
+        if raw.content_chars is None and raw.inherits is None and id(raw) not in floating:
+            raw.content = chooser.choose(doc, raw, vectors)
+
+
+def source_context(
+    doc: Any, raw: RawAttribution, others: set[int], quoted: frozenset[int]
+) -> SourceContext:
+    """The source chooser's view of ``raw``: its own content and the tokens ``others`` claim
+    (both without its cue), and the quoted tokens."""
+    cue = set(range(raw.cue[0], raw.cue[1] + 1))
+    own = frozenset(_content_tokens(doc, raw) - cue)
+    return SourceContext(None, own, frozenset(others - cue), quoted)
+
+
+def choose_sources(
+    doc: Any,
+    found: list[RawAttribution],
+    floating: set[int],
+    chooser: SourceModel,
+    quotes: QuoteIndex,
+    vectors: TokenVectors | None,
+) -> None:
+    """Let the source chooser name the source of every attribution of ``found`` that does
+    not take its source from another (floating quotes and continuations), in reading order;
+    a source it takes is no later cue's to take."""
+    claimed = [claimed_tokens(doc, raw) for raw in found]
+    quoted = frozenset(quotes.quoted)
+    for n, raw in enumerate(found):
+        if raw.inherits is not None or id(raw) in floating:
+            continue
+        others = set().union(*(c for k, c in enumerate(claimed) if k != n))
+        chosen = chooser.choose(doc, raw, source_context(doc, raw, others, quoted), vectors)
+        if (chosen is None) != (raw.source is None) or (
+            chosen is not None and chosen.i != raw.source.i
+        ):
+            # The rule's exact range and description belong to the rule's own source.
+            raw.source, raw.source_last, raw.source_range = chosen, None, None
+            claimed[n] = claimed_tokens(doc, raw)
 
 
 def head_source(
@@ -322,7 +383,7 @@ def head_source(
     if any(causes_talk(doc[i]) for i in range(raw.cue[0], raw.cue[1] + 1)):
         # "has sparked speculation": the rules left the cause's talk without a speaker.
         return None
-    excluded = _claimed_tokens(doc, raw) | (taken or set())
+    excluded = claimed_tokens(doc, raw) | (taken or set())
     runs: list[list[int]] = []
     for token in doc[raw.cue[0]].sent:
         i = token.i
@@ -365,6 +426,7 @@ def extract_attributions(
     *,
     cue_model: CueModel | bool | None = True,
     content_model: ContentModel | bool | None = True,
+    source_model: SourceModel | bool | None = True,
     token_vectors: TokenVectors | None = None,
 ) -> list[Attribution]:
     """Attributions in ``doc`` (ids ``A1``, ``A2``, ...), sources linked to ``entities``.
@@ -379,10 +441,12 @@ def extract_attributions(
             one (each frame rule's own choice when it is not installed), False or None for
             the rules' choices, or a ``ContentModel``. It is used only with a cue model,
             which it was trained beside.
+        source_model: the learned source chooser, in the same way (``source_choice.py``):
+            without it, the rule's source, or ``head_source`` where the rule names nobody.
         token_vectors: the signal encoder's vector for each token (``Analyzer`` passes them
             when the signals run): the cue model's encoder stage reads them, the content
-            chooser its content column and, beside the cue model, ``head_source`` its
-            source column.
+            chooser the role head's content column and the source chooser (or, without
+            one, ``head_source``) its source column.
     """
     text = doc.text
     model = cue_model if isinstance(cue_model, CueModel) else None
@@ -399,21 +463,23 @@ def extract_attributions(
     if content_model is True and model is not None:
         chooser = load_content_model()
     if chooser is not None:
-        for raw in found:
-            # Quotations keep their marks' extent and floating quotes their own sentence.
-            if raw.content_chars is None and raw.inherits is None and id(raw) not in floating:
-                raw.content = chooser.choose(doc, raw, token_vectors)
+        choose_contents(doc, found, floating, chooser, token_vectors)
+    source_chooser = source_model if isinstance(source_model, SourceModel) else None
+    if source_model is True and model is not None:
+        source_chooser = load_source_model()
     source_marks = None if token_vectors is None else token_vectors.source
+    if source_chooser is not None:
+        choose_sources(doc, found, floating, source_chooser, quotes, token_vectors)
     # Only beside the cue model: a rules-only run stays rules only.
-    if source_marks is not None and model is not None:
-        claimed = [_claimed_tokens(doc, raw) for raw in found]
+    elif source_marks is not None and model is not None:
+        claimed = [claimed_tokens(doc, raw) for raw in found]
         for n, raw in enumerate(found):
             if raw.source is None and raw.inherits is None and id(raw) not in floating:
                 others = set().union(*(c for k, c in enumerate(claimed) if k != n))
                 raw.source = head_source(doc, raw, source_marks, others)
                 if raw.source is not None:
                     # A source taken here is no later cue's to take.
-                    claimed[n] = _claimed_tokens(doc, raw)
+                    claimed[n] = claimed_tokens(doc, raw)
     for raw in found:
         bounds = [raw.cue] + ([raw.content] if raw.content_chars is None else [])
         if any(b[0] > b[1] for b in bounds):

@@ -75,6 +75,17 @@ def described_bounds(
     return first, last
 
 
+def source_bounds(head: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """The token range of the source phrase headed by ``head``, as the engine reports it: a
+    pronoun alone, else its noun phrase with the descriptions after it, never reaching into
+    the cue (a misparse can hang the cue inside the phrase: "accounts from the valley paint
+    ...", with "paint" taken for a noun)."""
+    bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
+    if bounds[0] < cue[0] <= bounds[1]:
+        bounds = (bounds[0], max(head.i, cue[0] - 1))
+    return described_bounds(head, bounds, avoid=cue)
+
+
 def _modifier_lemmas(head: Any) -> set[str]:
     # Words that qualify the head: compounds, adjectives, appositions ("Varn, the mayor"),
     # and the nouns of "of" phrases ("Chief of the General Staff"); clauses describe, not name.

@@ -55,9 +55,12 @@ from claimscope.extract.cue_model import (
     token_features,
 )
 from claimscope.extract.quotes import QuoteIndex
+from claimscope.extract.source_choice import WEIGHTS_FILE as SOURCE_WEIGHTS_FILE
+from claimscope.extract.source_choice import SourceModel
 from claimscope.signals.model import ROLE_COLUMNS
 from claimscope.train.content import train_content
 from claimscope.train.linear import fit_dense_logistic, fit_logistic
+from claimscope.train.source import train_source
 
 #: Settings searched on the held-out articles.
 C_GRID = (0.1, 0.3)
@@ -415,6 +418,7 @@ def score(
     items: Sequence[ParsedArticle],
     model: CueModel | None,
     content_model: ContentModel | None = None,
+    source_model: SourceModel | None = None,
 ) -> dict[str, Any]:
     """PolNeAR attribution metrics (``evaluate.attribution.Scorer``) of the engine on ``items``."""
     scorer = Scorer()
@@ -430,6 +434,7 @@ def score(
                 [],
                 cue_model=model if model else False,
                 content_model=content_model if content_model else False,
+                source_model=source_model if source_model else False,
                 token_vectors=item.vectors,
             )
         ]
@@ -534,25 +539,26 @@ def train_attribution(
     *,
     seed: int = 0,
     limit: int | None = None,
-    content_only: bool = False,
+    choosers_only: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
-    """Train the cue detector and the content chooser on the PolNeAR split in ``data``.
+    """Train the cue detector and the content and source choosers on the PolNeAR split in
+    ``data``.
 
-    Both are written to ``output``. With ``content_only`` the cue model already in ``output``
-    is kept and only the content chooser is trained (it learns from that model's cues).
+    All three are written to ``output``. With ``choosers_only`` the cue model already in
+    ``output`` is kept and only the choosers are trained (they learn from that model's cues).
 
     Returns:
         What was measured: the held-out scores of the rules alone and of the chosen models,
         the settings searched, and the size of the training data.
 
     Raises:
-        ModelError: ``content_only`` and ``output`` holds no cue model.
+        ModelError: ``choosers_only`` and ``output`` holds no cue model.
     """
     started = time.perf_counter()
-    existing = load_cue_model.__wrapped__(str(output)) if content_only else None
-    if content_only and existing is None:
-        raise ModelError(f"{output} holds no {WEIGHTS_FILE} to train the content chooser beside")
+    existing = load_cue_model.__wrapped__(str(output)) if choosers_only else None
+    if choosers_only and existing is None:
+        raise ModelError(f"{output} holds no {WEIGHTS_FILE} to train the choosers beside")
     items = parse_split(data, limit=limit, log=log)
     fit_items, held_items = split_held_out(items)
     training: dict[str, Any] = {}
@@ -606,15 +612,45 @@ def train_attribution(
             encoding="utf-8",
         )
         log(f"wrote {output / WEIGHTS_FILE}: {len(model.weights)} weights")
-    training["content"] = train_content(
+    training.update(train_choosers(items, fit_items, held_items, model, output, seed=seed, log=log))
+    for role in ("content", "source"):
+        training[role]["data"] = data.name
+    return training
+
+
+def train_choosers(
+    items: Sequence[ParsedArticle],
+    fit_items: Sequence[ParsedArticle],
+    held_items: Sequence[ParsedArticle],
+    model: CueModel,
+    output: Path,
+    *,
+    seed: int = 0,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Train the content chooser and then the source chooser beside the cue ``model``, and
+    write both to ``output``; their training records under "content" and "source"."""
+    held_content, content_model, content = train_content(
         items,
         fit_items,
         held_items,
         model,
         output / CONTENT_WEIGHTS_FILE,
-        data_name=data.name,
         seed=seed,
         score=lambda chosen, chooser: _summary(score(chosen, model, chooser)),
         log=log,
     )
-    return training
+    # The source chooser learns beside the content chooser, as the engine runs them; its
+    # settings are chosen and measured with the content chooser fitted on the fit articles.
+    _, _, source = train_source(
+        items,
+        fit_items,
+        held_items,
+        model,
+        (held_content, content_model),
+        output / SOURCE_WEIGHTS_FILE,
+        seed=seed,
+        score=lambda chosen, chooser: _summary(score(chosen, model, held_content, chooser)),
+        log=log,
+    )
+    return {"content": content, "source": source}
