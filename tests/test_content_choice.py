@@ -222,6 +222,9 @@ def test_model_file_round_trip_and_refusals(tmp_path: Path) -> None:
     # Files of the first format (no head features, encoder or fallback) still load.
     old = {"format": "claimscope-content-model/1", "bias": 0.5, "margin": 0.1, "weights": {}}
     assert ContentModel.from_json(old) == ContentModel({}, bias=0.5, margin=0.1)
+    # Format 2 files were trained without the marked runs they would now be offered.
+    with pytest.raises(ModelError, match="retrain"):
+        ContentModel.from_json({**old, "format": "claimscope-content-model/2"})
 
 
 def test_packaged_chooser_is_installed() -> None:

@@ -188,30 +188,12 @@ class _SourceResolver:
         """
         if head is None:
             return _Source(None, None, None, "anonymous")
-        if head.dep_ == "nsubj" and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
-            # "Mayor Varn, who said ...", with "who" chosen as the speaker: it stands for the
-            # noun its clause describes, which names and types it (and "who" is reported).
-            head = head.head.head
         doc = self.doc
-        bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
-        if bounds[0] < cue[0] <= bounds[1]:
-            # A misparse can hang the cue inside the source phrase ("accounts from the valley
-            # paint ...", with "paint" taken for a noun); the source ends before its cue.
-            bounds = (bounds[0], max(head.i, cue[0] - 1))
-        if exact is not None:
-            bounds = exact
+        phrase = source_phrase(head, cue, last=last, exact=exact)
+        head, bounds = phrase.head, phrase.name
         name = span_of_tokens(doc, *bounds, text=self.text)
-        first, described_last = bounds if exact else described_bounds(head, bounds, avoid=cue)
-        description = ""
-        if last is not None and last > described_last:
-            description = doc[described_last + 1 : last + 1].text.lower()
-            described_last = last
-        span = span_of_tokens(doc, first, described_last, text=self.text)
-        relative = _relative_subject(head, cue)
-        if relative is not None:
-            # "the senator, who said ...": the clause names its speaker with "who", as written;
-            # the noun it stands for gives the entity and the type, as for "he".
-            span = span_of_tokens(doc, relative.i, relative.i, text=self.text)
+        span = span_of_tokens(doc, *phrase.reported, text=self.text)
+        description = phrase.description
         entity = self.linker.naming(head, name.start, name.end)
         referent_type: SourceType | None = None
         if is_pronoun(head) and entity is None:
@@ -256,6 +238,59 @@ class _SourceResolver:
             if seen.head is not None and seen.head.tag_ == "NNS":
                 return seen.entity, seen.source_type
         return None, None
+
+
+@dataclass(frozen=True)
+class SourcePhrase:
+    """How a source headed by a token is reported (``source_phrase``).
+
+    Attributes:
+        head: the token that names the source (a relative pronoun's noun for the pronoun).
+        name: the token range of its name, without the descriptions after it.
+        reported: the token range reported as the source.
+        description: words of a description the parse tree does not hold, lower-cased.
+    """
+
+    head: Any
+    name: tuple[int, int]
+    reported: tuple[int, int]
+    description: str
+
+
+def source_phrase(
+    head: Any,
+    cue: tuple[int, int],
+    *,
+    last: int | None = None,
+    exact: tuple[int, int] | None = None,
+) -> SourcePhrase:
+    """The phrase reported for the source headed by ``head`` of the cue ``cue`` (the
+    resolver's and the source chooser's trainer's one view of it); ``last`` and ``exact`` as
+    for ``_SourceResolver.resolve``."""
+    doc = head.doc
+    if head.dep_ == "nsubj" and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":
+        # "Mayor Varn, who said ...", with "who" chosen as the speaker: it stands for the noun
+        # its clause describes, which names and types it (and "who" is reported).
+        head = head.head.head
+    bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
+    if bounds[0] < cue[0] <= bounds[1]:
+        # A misparse can hang the cue inside the source phrase ("accounts from the valley
+        # paint ...", with "paint" taken for a noun); the source ends before its cue.
+        bounds = (bounds[0], max(head.i, cue[0] - 1))
+    if exact is not None:
+        bounds = exact
+    first, described_last = bounds if exact else described_bounds(head, bounds, avoid=cue)
+    description = ""
+    if last is not None and last > described_last:
+        description = doc[described_last + 1 : last + 1].text.lower()
+        described_last = last
+    reported = (first, described_last)
+    relative = _relative_subject(head, cue)
+    if relative is not None:
+        # "the senator, who said ...": the clause names its speaker with "who", as written;
+        # the noun it stands for gives the entity and the type, as for "he".
+        reported = (relative.i, relative.i)
+    return SourcePhrase(head, bounds, reported, description)
 
 
 def _relative_subject(head: Any, cue: tuple[int, int]) -> Any:
@@ -349,8 +384,8 @@ def choose_sources(
     vectors: TokenVectors | None,
 ) -> None:
     """Let the source chooser name the source of every attribution of ``found`` that does
-    not take its source from another (floating quotes and continuations), in reading order;
-    a source it takes is no later cue's to take."""
+    not take its source from another (floating quotes and continuations). Each sees the
+    others as the rules left them, as the chooser did in training."""
     claimed = [claimed_tokens(doc, raw) for raw in found]
     quoted = frozenset(quotes.quoted)
     for n, raw in enumerate(found):
@@ -363,7 +398,6 @@ def choose_sources(
         ):
             # The rule's exact range and description belong to the rule's own source.
             raw.source, raw.source_last, raw.source_range = chosen, None, None
-            claimed[n] = claimed_tokens(doc, raw)
 
 
 def head_source(

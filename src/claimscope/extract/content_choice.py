@@ -33,10 +33,11 @@ if TYPE_CHECKING:
     from claimscope.extract.cue_model import TokenVectors
 
 #: Format of the weights file; a file of another format is refused with a hint to retrain.
-FORMAT = "claimscope-content-model/2"
+FORMAT = "claimscope-content-model/3"
 #: Formats still read: version 1 files have no head features, encoder or fallback. Version 2
-#: marks files that may hold them, so that older readers refuse them instead of using
-#: head-trained weights without their features.
+#: marked files that may hold them, so that older readers refuse them instead of using
+#: head-trained weights without their features; version 3 files were trained with the marked
+#: runs as candidates (``marked_runs``), which a version 2 file never saw, so it is refused.
 READ_FORMATS = ("claimscope-content-model/1", FORMAT)
 WEIGHTS_FILE = "content_weights.json"
 
@@ -206,7 +207,11 @@ def content_candidates(
                 continue
             # A run that reads on into the next sentence, and its part in the cue's own.
             add("marked_on", first, last)
-            own = [i for i in range(first, sent.end) if content[i] >= 0.5 and not doc[i].is_punct]
+            own = [
+                i
+                for i in range(first, sent.end)
+                if content[i] >= 0.5 and not doc[i].is_punct and not doc[i].is_space
+            ]
             if own:
                 add("marked", first, own[-1])
     return found
@@ -239,7 +244,7 @@ def marked_runs(doc: Any, raw: RawAttribution, content: np.ndarray) -> list[tupl
     last_word: int | None = None
     for token in doc[sent.start : stop]:
         i = token.i
-        if token.is_space and "\n" in token.text and i >= sent.end - 1:
+        if token.is_space and "\n" in token.text and start is not None:
             break  # a paragraph ends the run: contents continued past one are quotations
         blocked = cue[0] <= i <= cue[1] or i in source
         if token.is_space or token.is_punct:

@@ -42,7 +42,7 @@ class LinearChooser:
 
     weights: dict[str, float]
     bias: float
-    #: The rule's own choice is replaced only by a candidate scored at least this much higher:
+    #: The rule's own choice is replaced only by a candidate scored more than this much higher:
     #: the frame rules are right more often than a close call of the model.
     margin: float = 0.0
     #: The fingerprint of the signal model whose role-head probabilities the model was trained

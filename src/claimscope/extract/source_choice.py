@@ -2,7 +2,7 @@
 
 The frame rules (``cues.py``, ``cue_frames.py``) name one source per cue: the subject, the
 passive agent, the object of "according to", or nobody. On the PolNeAR train articles they
-are wrong or missing for about one matched cue in seven, mostly where the parse hides the
+are wrong or missing for about one matched cue in six, mostly where the parse hides the
 speaker: a participle's subject ("..., telling reporters"), a speaker named before a clause
 the parse hangs elsewhere, the subject of a verb the cue depends on. This module lists the
 tokens that could head the source — the rule's choice, the subjects and agents around the cue,
@@ -13,7 +13,8 @@ content chooser, the rule's choice is a candidate and a feature, so the model le
 override it.
 
 Example:
-    >>> load_source_model().choose(doc, raw, vectors)  # doctest: +SKIP
+    >>> context = SourceContext(None, frozenset(), frozenset(), frozenset())
+    >>> load_source_model().choose(doc, raw, context, vectors)  # doctest: +SKIP
     <token: Varn>
 """
 
@@ -77,21 +78,23 @@ def source_candidates(
     channel = raw.channel or (-1, -2)
 
     def add(token: Any, kind: str, *, as_found: bool = False) -> None:
-        if not as_found:
-            token = _named_head(token)
+        if as_found:
+            found.setdefault(token.i, []).append(kind)
+            return
+        token = _named_head(token)
         if (
             not cue[0] <= token.i <= cue[1]
             # "A release issued by the ministry said ...": the rule made the release the
             # channel and its issuer the source ("His statement": the issuer is inside).
-            and (as_found or not channel[0] <= token.i <= channel[1])
+            and not channel[0] <= token.i <= channel[1]
             and not token.is_space
             and not token.is_punct
         ):
             found.setdefault(token.i, []).append(kind)
 
     if raw.source is not None:
-        # As the rule found it: "..., the Relief Agency (BRA) said." is a speaker the parse
-        # hung as an apposition on the clause's last noun, and the rule knows it.
+        # Always, and as the rule found it: "..., the Relief Agency (BRA) said." is a speaker
+        # the parse hung as an apposition on the clause's last noun, and the rule knows it.
         add(raw.source, "rule", as_found=True)
     subject = subject_of(head)
     if subject is not None:

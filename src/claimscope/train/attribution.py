@@ -540,6 +540,7 @@ def train_attribution(
     seed: int = 0,
     limit: int | None = None,
     choosers_only: bool = False,
+    content_only: bool = False,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Train the cue detector and the content and source choosers on the PolNeAR split in
@@ -556,6 +557,7 @@ def train_attribution(
         ModelError: ``choosers_only`` and ``output`` holds no cue model.
     """
     started = time.perf_counter()
+    choosers_only = choosers_only or content_only  # the option's earlier name
     existing = load_cue_model.__wrapped__(str(output)) if choosers_only else None
     if choosers_only and existing is None:
         raise ModelError(f"{output} holds no {WEIGHTS_FILE} to train the choosers beside")

@@ -43,7 +43,11 @@ def content_groups(
     """The candidate groups of one parsed PolNeAR article (``article`` is a PolnearArticle);
     with the role head's content features when ``head`` and ``vectors`` carry its
     probabilities. The cue model reads ``vectors`` either way, as the engine does."""
-    content = None if vectors is None or not head else vectors.content
+    if not head:
+        # As the engine runs without the signals: no encoder stage for the cue model, no
+        # content probabilities.
+        vectors = None
+    content = None if vectors is None else vectors.content
     index = TokenIndex(article.text)
     found, floating = raw_attributions(doc, QuoteIndex(doc), cue_model, vectors)
     golds = [

@@ -4,7 +4,7 @@ the content chooser.
 For every cue the engine finds (rules plus the cue model, contents as the content chooser
 picks them) that matches a gold cue, each candidate source head and the choice "nobody" become
 one example. A candidate is right when the phrase the engine would report for it
-(``sources.source_bounds``) matches the gold source under the evaluation's overlap rule;
+(``attributions.source_phrase``) matches the gold source under the evaluation's overlap rule;
 "nobody" is right when the gold attribution names no source. Floating quotes and
 continuations are left out: they take their source from the attribution before them.
 """
@@ -22,12 +22,12 @@ from claimscope.extract.attributions import (
     claimed_tokens,
     raw_attributions,
     source_context,
+    source_phrase,
 )
 from claimscope.extract.content_choice import ContentModel
 from claimscope.extract.cue_model import CueModel, TokenVectors
 from claimscope.extract.quotes import QuoteIndex
 from claimscope.extract.source_choice import SourceModel, choice_rows, keeps_rule, rule_choice
-from claimscope.extract.sources import source_bounds
 from claimscope.train.chooser import Group, shared_encoder, train_chooser
 
 
@@ -43,7 +43,11 @@ def source_groups(
 ) -> list[Group]:
     """The choice groups of one parsed PolNeAR article (``article`` is a PolnearArticle); with
     the role head's source features when ``head`` and ``vectors`` carry its probabilities."""
-    marks = None if vectors is None or not head else vectors.source
+    if not head:
+        # As the engine runs without the signals: no encoder stage for the cue model, the
+        # content chooser's fallback, no source probabilities.
+        vectors = None
+    marks = None if vectors is None else vectors.source
     index = TokenIndex(article.text)
     quotes = QuoteIndex(doc)
     found, floating = raw_attributions(doc, quotes, cue_model, vectors)
@@ -75,7 +79,15 @@ def source_groups(
             if choice is None:
                 right = gold is None
             else:
-                predicted = key(*source_bounds(doc[choice], raw.cue))
+                # The phrase the engine would report (the rule's own with its exact range).
+                own = choice == rule
+                phrase = source_phrase(
+                    doc[choice],
+                    raw.cue,
+                    last=raw.source_last if own else None,
+                    exact=raw.source_range if own else None,
+                )
+                predicted = key(*phrase.reported)
                 right = bool(gold and predicted and overlap_match(predicted, gold))
             group.append((features, right, choice == rule))
         groups.append(group)
