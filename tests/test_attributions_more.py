@@ -270,3 +270,13 @@ def test_source_head_marks_reach_the_analysis_only_with_a_role_head(nlp: Any) ->
         )
         (believed,) = [a for a in found if a.cue.text.endswith("believed")]
         assert (believed.source.text if believed.source else None) == source
+
+
+def test_a_source_keeps_the_closing_bracket_of_its_acronym(analyzer: Any) -> None:
+    analysis = analyzer.analyze(
+        "More than 40 ships are waiting off the coast, according to the Port of Corvale "
+        "Authority (PCA)."
+    )
+    (record,) = [a for a in analysis.attributions if a.kind == "according_to"]
+    assert record.source is not None
+    assert record.source.text.endswith("(PCA)") and record.source.text.count("(") == 1

@@ -284,13 +284,25 @@ def source_phrase(
     if last is not None and last > described_last:
         description = doc[described_last + 1 : last + 1].text.lower()
         described_last = last
-    reported = (first, described_last)
+    bounds = _closed(doc, bounds)
+    reported = _closed(doc, (first, described_last))
     relative = _relative_subject(head, cue)
     if relative is not None:
         # "the senator, who said ...": the clause names its speaker with "who", as written;
         # the noun it stands for gives the entity and the type, as for "he".
         reported = (relative.i, relative.i)
     return SourcePhrase(head, bounds, reported, description)
+
+
+def _closed(doc: Any, bounds: tuple[int, int]) -> tuple[int, int]:
+    """``bounds`` with the closing bracket right after them when they open one and do not
+    close it: the parse hangs the ")" of "the Port Authority (PCA)" outside the phrase."""
+    first, last = bounds
+    tokens = doc[first : last + 1]
+    opened = sum(t.text == "(" for t in tokens) - sum(t.text == ")" for t in tokens)
+    if opened > 0 and last + 1 < len(doc) and doc[last + 1].text == ")":
+        return first, last + 1
+    return bounds
 
 
 def _relative_subject(head: Any, cue: tuple[int, int]) -> Any:
