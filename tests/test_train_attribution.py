@@ -194,7 +194,7 @@ def test_a_chooser_keeps_head_features_only_when_they_help() -> None:
         return [(bad, False, not good_first), (good, True, good_first)]
 
     groups = [group(n % 2 == 0) for n in range(40)]
-    (_, _, head), record = select_chooser(
+    (_, _, head, _), record = select_chooser(
         ContentModel, _options(groups), seed=0, log=lambda _: None
     )
     assert head and record["choice_accuracy"] == 1.0
@@ -214,7 +214,25 @@ def test_a_chooser_leaves_out_head_features_that_add_nothing() -> None:
         return [(bad, False, True), (good, True, False)]
 
     groups = [group(n) for n in range(40)]
-    (_, _, head), record = select_chooser(
+    (_, _, head, _), record = select_chooser(
         ContentModel, _options(groups), seed=0, log=lambda _: None
     )
     assert not head and record["choice_accuracy"] == 1.0
+
+
+def test_the_listwise_fit_learns_which_candidate_wins() -> None:
+    pytest.importorskip("scipy")
+    from claimscope.train.linear import fit_listwise
+
+    # "near" marks the right candidate in every group; "long" is as common on both sides.
+    groups = [
+        [(["near", "long"], True), (["far", "long"], False), (["far"], False)] for _ in range(20)
+    ]
+    # A group with no right candidate says nothing and is left out.
+    groups.append([(["far"], False), (["near"], False)])
+    weights = fit_listwise(groups, strength=1.0, min_count=1, prune_below=0.0, max_iter=200)
+    assert weights is not None and weights["near"] > 0 > weights["far"]
+    assert (
+        fit_listwise([[(["a"], True)]], strength=1.0, min_count=1, prune_below=0.0, max_iter=5)
+        is None
+    )

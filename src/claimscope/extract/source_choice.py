@@ -63,9 +63,13 @@ class SourceContext:
 
 
 def source_candidates(
-    doc: Any, raw: RawAttribution, marks: np.ndarray | None
+    doc: Any,
+    raw: RawAttribution,
+    marks: np.ndarray | None,
+    content: frozenset[int] = frozenset(),
 ) -> dict[int, list[str]]:
-    """Candidate source heads (token indices) for ``raw``'s cue, with how each was found.
+    """Candidate source heads (token indices) for ``raw``'s cue, with how each was found;
+    ``content`` holds the tokens of the cue's content.
 
     A token reached in several ways keeps every kind, so the model sees the agreement. The
     cue's own tokens are never candidates.
@@ -81,7 +85,12 @@ def source_candidates(
         if as_found:
             found.setdefault(token.i, []).append(kind)
             return
-        token = _named_head(token)
+        named = _named_head(token)
+        if named.i in content and token.i not in content:
+            # "... burst its banks, the Relief Agency (BRA) said.": the parse hung the
+            # speaker as an apposition on a noun of the content, which is not who speaks.
+            named = token
+        token = named
         if (
             not cue[0] <= token.i <= cue[1]
             # "A release issued by the ministry said ...": the rule made the release the
@@ -255,7 +264,7 @@ def choice_rows(
     for "nobody" (always last)."""
     rows: list[tuple[int | None, list[str]]] = [
         (index, candidate_features(doc, raw, index, kinds, context))
-        for index, kinds in source_candidates(doc, raw, context.marks).items()
+        for index, kinds in source_candidates(doc, raw, context.marks, context.claimed).items()
     ]
     rows.append((None, nobody_features(doc, raw, context)))
     return rows

@@ -99,3 +99,75 @@ def fit_dense_logistic(
     weights = (model.coef_[0] / scale).astype(np.float32)
     bias = float(model.intercept_[0] - float((weights * mean).sum()))
     return weights, bias
+
+
+def fit_listwise(
+    groups: Sequence[Sequence[tuple[list[str], bool]]],
+    *,
+    strength: float,
+    min_count: int,
+    prune_below: float,
+    max_iter: int,
+) -> dict[str, float] | None:
+    """The weights of a conditional logit over groups of candidates, or None when there is
+    nothing to learn.
+
+    Each group is one choice: the model maximises the probability, under a softmax over the
+    group's candidates, that one of its right candidates is taken (groups with none are left
+    out), with an L2 penalty of ``strength``. A logistic regression over the candidates one by
+    one learns how likely each is to be right on its own; this learns which one wins against
+    the others, which is what a chooser does. There is no bias: it would not change a choice.
+
+    Raises:
+        ModelError: SciPy is not installed.
+    """
+    try:
+        from scipy.optimize import minimize  # type: ignore[import-untyped]
+        from scipy.sparse import csr_matrix
+    except ImportError as err:
+        raise ModelError(f"training needs SciPy ({err}): pip install 'claimscope[train]'") from err
+    # A group with no right candidate, or only right ones, says nothing about the choice.
+    kept = [g for g in groups if len({label for _, label in g}) == 2]
+    counts = Counter(f for g in kept for features, _ in g for f in set(features))
+    vocabulary = {
+        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))
+    }
+    if not vocabulary or not kept:
+        return None
+    row_ids: list[int] = []
+    col_ids: list[int] = []
+    labels: list[bool] = []
+    starts: list[int] = []
+    for group in kept:
+        starts.append(len(labels))
+        for features, label in group:
+            for column in sorted({vocabulary[f] for f in features if f in vocabulary}):
+                row_ids.append(len(labels))
+                col_ids.append(column)
+            labels.append(label)
+    matrix = csr_matrix(
+        ([1.0] * len(row_ids), (row_ids, col_ids)), shape=(len(labels), len(vocabulary))
+    )
+    right = np.array(labels, dtype=float)
+    begin = np.array(starts)
+    of_group = np.repeat(np.arange(len(begin)), np.diff(np.append(begin, len(labels))))
+
+    def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
+        scores = matrix @ weights
+        top = np.maximum.reduceat(scores, begin)
+        exp = np.exp(scores - top[of_group])
+        total = np.add.reduceat(exp, begin)
+        good = np.add.reduceat(exp * right, begin)
+        value = float(-(np.log(good) - np.log(total)).sum() + 0.5 * strength * weights @ weights)
+        # d/dw: the softmax over all candidates minus the softmax over the right ones.
+        slope = exp / total[of_group] - exp * right / good[of_group]
+        return value, matrix.T @ slope + strength * weights
+
+    result = minimize(
+        loss, np.zeros(len(vocabulary)), jac=True, method="L-BFGS-B", options={"maxiter": max_iter}
+    )
+    return {
+        f: round(float(result.x[n]), 3)
+        for f, n in vocabulary.items()
+        if abs(result.x[n]) >= prune_below
+    }
