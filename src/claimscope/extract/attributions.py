@@ -47,12 +47,19 @@ from claimscope.extract.direct_quotes import direct_quotes, floating_quotes
 from claimscope.extract.evidence_cues import evidence_attributions
 from claimscope.extract.learned_cues import with_learned_cues
 from claimscope.extract.quotes import QuoteIndex
-from claimscope.extract.source_choice import SourceContext, SourceModel, load_source_model
+from claimscope.extract.source_choice import (
+    SourceContext,
+    SourceModel,
+    load_source_model,
+    run_root,
+    source_runs,
+)
 from claimscope.extract.sources import (
     EntityLinker,
     classify_source,
     described_bounds,
     is_pronoun,
+    name_bounds,
     phrase_bounds,
 )
 from claimscope.schema import Attribution, Entity, SourceType, Span
@@ -272,13 +279,7 @@ def source_phrase(
         # "Mayor Varn, who said ...", with "who" chosen as the speaker: it stands for the noun
         # its clause describes, which names and types it (and "who" is reported).
         head = head.head.head
-    bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
-    if bounds[0] < cue[0] <= bounds[1]:
-        # A misparse can hang the cue inside the source phrase ("accounts from the valley
-        # paint ...", with "paint" taken for a noun); the source ends before its cue.
-        bounds = (bounds[0], max(head.i, cue[0] - 1))
-    if exact is not None:
-        bounds = exact
+    bounds = exact if exact is not None else name_bounds(head, cue)
     first, described_last = bounds if exact else described_bounds(head, bounds, avoid=cue)
     description = ""
     if last is not None and last > described_last:
@@ -362,6 +363,11 @@ def claimed_tokens(doc: Any, raw: RawAttribution) -> set[int]:
     return claimed
 
 
+def _others(claimed: list[set[int]], n: int) -> set[int]:
+    """The tokens every attribution but the ``n``-th claims (``claimed_tokens`` of each)."""
+    return set().union(*(c for k, c in enumerate(claimed) if k != n))
+
+
 def choose_contents(
     doc: Any,
     found: list[RawAttribution],
@@ -403,8 +409,9 @@ def choose_sources(
     for n, raw in enumerate(found):
         if raw.inherits is not None or id(raw) in floating:
             continue
-        others = set().union(*(c for k, c in enumerate(claimed) if k != n))
-        chosen = chooser.choose(doc, raw, source_context(doc, raw, others, quoted), vectors)
+        chosen = chooser.choose(
+            doc, raw, source_context(doc, raw, _others(claimed, n), quoted), vectors
+        )
         if (chosen is None) != (raw.source is None) or (
             chosen is not None and chosen.i != raw.source.i
         ):
@@ -430,21 +437,12 @@ def head_source(
         # "has sparked speculation": the rules left the cause's talk without a speaker.
         return None
     excluded = claimed_tokens(doc, raw) | (taken or set())
-    runs: list[list[int]] = []
-    for token in doc[raw.cue[0]].sent:
-        i = token.i
-        if i not in excluded and not token.is_space and marks[i] >= 0.5:
-            if runs and runs[-1][-1] == i - 1:
-                runs[-1].append(i)
-            else:
-                runs.append([i])
+    runs = source_runs(doc[raw.cue[0]].sent, marks, excluded)
     if not runs:
         return None
-    best = max(runs, key=lambda run: float(marks[run].sum()))
-    roots = [doc[i] for i in best if not best[0] <= doc[i].head.i <= best[-1] or doc[i].head.i == i]
-    if not roots or roots[0].pos_ not in _SOURCE_ROOT_POS or marks[roots[0].i] < _SOURCE_ROOT_MIN:
+    root = run_root(doc, max(runs, key=lambda run: float(marks[run].sum())))
+    if root is None or root.pos_ not in _SOURCE_ROOT_POS or marks[root.i] < _SOURCE_ROOT_MIN:
         return None
-    root = roots[0]
     if root.dep_ == "nsubjpass" and raw.cue[0] <= root.head.i <= raw.cue[1]:
         # "X is expected to visit": the passive's subject is what the talk is about.
         return None
@@ -521,8 +519,7 @@ def extract_attributions(
         claimed = [claimed_tokens(doc, raw) for raw in found]
         for n, raw in enumerate(found):
             if raw.source is None and raw.inherits is None and id(raw) not in floating:
-                others = set().union(*(c for k, c in enumerate(claimed) if k != n))
-                raw.source = head_source(doc, raw, source_marks, others)
+                raw.source = head_source(doc, raw, source_marks, _others(claimed, n))
                 if raw.source is not None:
                     # A source taken here is no later cue's to take.
                     claimed[n] = claimed_tokens(doc, raw)

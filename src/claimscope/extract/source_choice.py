@@ -20,7 +20,8 @@ Example:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Container
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -129,12 +130,10 @@ def source_candidates(
     for entity in sent.ents:
         add(entity.root, "entity")
     if marks is not None:
-        for run in _marked_runs(sent, marks, cue):
-            roots = [
-                doc[i] for i in run if not run[0] <= doc[i].head.i <= run[-1] or doc[i].head.i == i
-            ]
-            if roots:
-                add(roots[0], "run")
+        for run in source_runs(sent, marks, range(cue[0], cue[1] + 1)):
+            root = run_root(doc, run)
+            if root is not None:
+                add(root, "run")
     return found
 
 
@@ -151,17 +150,26 @@ def _named_head(token: Any) -> Any:
     return token
 
 
-def _marked_runs(sent: Any, marks: np.ndarray, cue: tuple[int, int]) -> list[list[int]]:
-    """The runs of adjacent tokens of ``sent`` outside the cue marked as source (>= 0.5)."""
+def source_runs(sent: Any, marks: np.ndarray, excluded: Container[int]) -> list[list[int]]:
+    """The runs of adjacent tokens of ``sent`` marked as source (>= 0.5), leaving out white
+    space and the ``excluded`` tokens."""
     runs: list[list[int]] = []
     for token in sent:
         i = token.i
-        if not token.is_space and marks[i] >= 0.5 and not cue[0] <= i <= cue[1]:
+        if i not in excluded and not token.is_space and marks[i] >= 0.5:
             if runs and runs[-1][-1] == i - 1:
                 runs[-1].append(i)
             else:
                 runs.append([i])
     return runs
+
+
+def run_root(doc: Any, run: list[int]) -> Any:
+    """The first token of ``run`` whose head lies outside it (or is itself), or None."""
+    return next(
+        (doc[i] for i in run if not run[0] <= doc[i].head.i <= run[-1] or doc[i].head.i == i),
+        None,
+    )
 
 
 def _at_least(name: str, value: float) -> list[str]:
@@ -298,10 +306,10 @@ class SourceModel(LinearChooser):
         marks = self.marks_of(vectors)
         if marks is None and self.fallback is not None:
             return self.fallback.choose(doc, raw, context)
-        context = SourceContext(marks, context.claimed, context.others, context.quoted)
-        rows = choice_rows(doc, raw, context)
+        rows = choice_rows(doc, raw, replace(context, marks=marks))
         scores = [self.probability(features) for _, features in rows]
-        rule = next((n for n, (index, _) in enumerate(rows) if index == rule_choice(raw)), None)
+        own = rule_choice(raw)
+        rule = next((n for n, (index, _) in enumerate(rows) if index == own), None)
         chosen = self.pick(scores, rule)
         if chosen is None or chosen == rule:
             return raw.source

@@ -75,15 +75,20 @@ def described_bounds(
     return first, last
 
 
-def source_bounds(head: Any, cue: tuple[int, int]) -> tuple[int, int]:
-    """The token range of the source phrase headed by ``head``, as the engine reports it: a
-    pronoun alone, else its noun phrase with the descriptions after it, never reaching into
-    the cue (a misparse can hang the cue inside the phrase: "accounts from the valley paint
-    ...", with "paint" taken for a noun)."""
+def name_bounds(head: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """The token range of the name of the source headed by ``head``: a pronoun alone, else
+    its noun phrase, never reaching into the cue (a misparse can hang the cue inside the
+    phrase: "accounts from the valley paint ...", with "paint" taken for a noun)."""
     bounds = (head.i, head.i) if is_pronoun(head) else phrase_bounds(head)
     if bounds[0] < cue[0] <= bounds[1]:
         bounds = (bounds[0], max(head.i, cue[0] - 1))
-    return described_bounds(head, bounds, avoid=cue)
+    return bounds
+
+
+def source_bounds(head: Any, cue: tuple[int, int]) -> tuple[int, int]:
+    """The token range of the source phrase headed by ``head``: its name (``name_bounds``)
+    with the descriptions after it."""
+    return described_bounds(head, name_bounds(head, cue), avoid=cue)
 
 
 def _modifier_lemmas(head: Any) -> set[str]:

@@ -176,13 +176,12 @@ def train_chooser(
     # without the signals the cues (and so the groups) differ.
     chosen: dict[bool, tuple[tuple[float, float, bool, str], dict[str, Any], Chooser, Any]] = {}
     for option, groups_of in built.items():
-        settings, found_record = select_chooser(
-            kind, {option: split(groups_of)}, seed=seed, log=log
-        )
+        fit_and_held = split(groups_of)
+        settings, found_record = select_chooser(kind, {option: fit_and_held}, seed=seed, log=log)
         c, margin, _, loss = settings
         fitted = fit_chooser(
             kind,
-            split(groups_of)[0],
+            fit_and_held[0],
             c=c,
             seed=seed,
             margin=margin,

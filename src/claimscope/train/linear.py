@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
@@ -46,28 +47,40 @@ def fit_logistic(
         raise ModelError(
             f"training needs scikit-learn ({err}): pip install 'claimscope[train]'"
         ) from err
-    counts = Counter(f for features, _ in rows for f in set(features))
-    vocabulary = {
-        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))
-    }
+    vocabulary = _vocabulary([features for features, _ in rows], min_count)
     if not vocabulary or len({label for _, label in rows}) < 2:
         return None
+    matrix = _binary_matrix(csr_matrix, [features for features, _ in rows], vocabulary)
+    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=max_iter)
+    model.fit(matrix, [int(label) for _, label in rows])
+    return _pruned(vocabulary, model.coef_[0], prune_below), round(float(model.intercept_[0]), 4)
+
+
+def _vocabulary(rows: Sequence[list[str]], min_count: int) -> dict[str, int]:
+    """Column of each feature seen in at least ``min_count`` rows, in sorted order."""
+    counts = Counter(f for features in rows for f in set(features))
+    return {f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))}
+
+
+def _binary_matrix(csr_matrix: Any, rows: Sequence[list[str]], vocabulary: dict[str, int]) -> Any:
+    """The sparse 0/1 matrix of ``rows`` over ``vocabulary`` (features outside it dropped)."""
     row_ids, col_ids = [], []
-    for row, (features, _) in enumerate(rows):
+    for row, features in enumerate(rows):
         for column in sorted({vocabulary[f] for f in features if f in vocabulary}):
             row_ids.append(row)
             col_ids.append(column)
-    matrix = csr_matrix(
+    return csr_matrix(
         ([1.0] * len(row_ids), (row_ids, col_ids)), shape=(len(rows), len(vocabulary))
     )
-    model = LogisticRegression(C=c, solver="liblinear", random_state=seed, max_iter=max_iter)
-    model.fit(matrix, [int(label) for _, label in rows])
-    weights = {
-        f: round(float(w), 3)
-        for f, w in zip(vocabulary, model.coef_[0], strict=True)
-        if abs(w) >= prune_below
+
+
+def _pruned(vocabulary: dict[str, int], weights: Any, prune_below: float) -> dict[str, float]:
+    """The ``{feature: weight}`` table, rounded, without weights smaller than ``prune_below``."""
+    return {
+        f: round(float(weights[n]), 3)
+        for f, n in vocabulary.items()
+        if abs(weights[n]) >= prune_below
     }
-    return weights, round(float(model.intercept_[0]), 4)
 
 
 def fit_dense_logistic(
@@ -128,28 +141,14 @@ def fit_listwise(
         raise ModelError(f"training needs SciPy ({err}): pip install 'claimscope[train]'") from err
     # A group with no right candidate, or only right ones, says nothing about the choice.
     kept = [g for g in groups if len({label for _, label in g}) == 2]
-    counts = Counter(f for g in kept for features, _ in g for f in set(features))
-    vocabulary = {
-        f: n for n, f in enumerate(sorted(f for f, k in counts.items() if k >= min_count))
-    }
+    rows = [features for g in kept for features, _ in g]
+    vocabulary = _vocabulary(rows, min_count)
     if not vocabulary or not kept:
         return None
-    row_ids: list[int] = []
-    col_ids: list[int] = []
-    labels: list[bool] = []
-    starts: list[int] = []
-    for group in kept:
-        starts.append(len(labels))
-        for features, label in group:
-            for column in sorted({vocabulary[f] for f in features if f in vocabulary}):
-                row_ids.append(len(labels))
-                col_ids.append(column)
-            labels.append(label)
-    matrix = csr_matrix(
-        ([1.0] * len(row_ids), (row_ids, col_ids)), shape=(len(labels), len(vocabulary))
-    )
+    matrix = _binary_matrix(csr_matrix, rows, vocabulary)
+    labels = [label for g in kept for _, label in g]
     right = np.array(labels, dtype=float)
-    begin = np.array(starts)
+    begin = np.cumsum([0] + [len(g) for g in kept[:-1]])
     of_group = np.repeat(np.arange(len(begin)), np.diff(np.append(begin, len(labels))))
 
     def loss(weights: np.ndarray) -> tuple[float, np.ndarray]:
@@ -166,8 +165,4 @@ def fit_listwise(
     result = minimize(
         loss, np.zeros(len(vocabulary)), jac=True, method="L-BFGS-B", options={"maxiter": max_iter}
     )
-    return {
-        f: round(float(result.x[n]), 3)
-        for f, n in vocabulary.items()
-        if abs(result.x[n]) >= prune_below
-    }
+    return _pruned(vocabulary, result.x, prune_below)
