@@ -12,7 +12,6 @@ import typer
 
 from claimscope.cli_output import fail
 from claimscope.errors import ClaimscopeError
-from claimscope.train.signals import STEPS as SIGNAL_STEPS
 
 train_app = typer.Typer(
     name="train", help="Train claimscope's learned parts (needs: pip install 'claimscope[train]')."
@@ -44,6 +43,14 @@ def attribution(
             "choosers",
         ),
     ] = False,
+    head_outputs: Annotated[
+        Path | None,
+        typer.Option(
+            "--head-outputs",
+            help="out-of-fold cue and role head outputs from 'claimscope train signals --folds' "
+            "(head_outputs.npz), read for the articles the signal model learned from",
+        ),
+    ] = None,
 ) -> None:
     """Train the attribution cue detector and the content and source choosers on PolNeAR train
     (JSON weights)."""
@@ -58,6 +65,7 @@ def attribution(
             seed=seed,
             limit=limit,
             choosers_only=choosers_only,
+            head_outputs=head_outputs,
             log=lambda line: typer.echo(line, err=True),
         )
     except ClaimscopeError as err:
@@ -83,9 +91,32 @@ def signals(
         typer.Option("--output", help="folder for the model files (default: the packaged model)"),
     ] = None,
     seed: Annotated[int, typer.Option("--seed", help="random seed (sampling, initialisation)")] = 0,
-    steps: Annotated[int, typer.Option("--steps", min=1, help="optimiser steps")] = SIGNAL_STEPS,
+    steps: Annotated[
+        int | None,
+        typer.Option("--steps", min=1, help="optimiser steps (default: from the passes per task)"),
+    ] = None,
     limit: Annotated[
         int | None, typer.Option("--limit", min=1, help="use N sentences per task only (tests)")
+    ] = None,
+    device: Annotated[
+        str, typer.Option("--device", help="where torch trains: cpu, cuda, cuda:1, ...")
+    ] = "cpu",
+    folds: Annotated[
+        int,
+        typer.Option(
+            "--folds",
+            min=0,
+            help="also fit a network without each of N folds of the PolNeAR articles and write "
+            "their out-of-fold head outputs (head_outputs.npz) for 'train attribution'",
+        ),
+    ] = 0,
+    fitted: Annotated[
+        Path | None,
+        typer.Option(
+            "--fitted",
+            help="export the weights a run of scripts/device_fit_signals.py wrote to this "
+            "folder instead of fitting here",
+        ),
     ] = None,
 ) -> None:
     """Fine-tune the sentence-signal model (check-worthiness, subjectivity, techniques).
@@ -104,6 +135,9 @@ def signals(
             seed=seed,
             steps=steps,
             limit=limit,
+            device=device,
+            folds=folds,
+            fitted=fitted,
             log=lambda line: typer.echo(line, err=True),
         )
     except ClaimscopeError as err:

