@@ -287,3 +287,21 @@ def test_marked_runs_are_candidates_and_may_go_on_into_the_next_sentence(nlp: An
     assert not any(
         "marked" in kinds for kinds in _texts(doc, content_candidates(doc, raw)).values()
     )
+
+
+def test_a_marked_run_cut_at_a_coordinated_clause_is_no_candidate(nlp: Any) -> None:
+    # PolNeAR's content of "said A, and that B" holds both clauses: a run of the content head
+    # that stops at the conjunction is not offered; the parse's whole clause is.
+    doc = nlp("Mayor Ilse Varn said the ferry was late, and that the bridge would reopen.")
+    raw = _raw(doc, "said", "the ferry was late, and that the bridge would reopen")
+    marks = np.full(len(doc), 0.1, dtype=np.float32)
+    for words in ("the ferry was late", "the bridge would reopen"):
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        marks[span.start : span.end] = 0.9
+    found = _texts(doc, content_candidates(doc, raw, marks))
+    assert "the ferry was late" not in found
+    assert "the ferry was late, and that the bridge would reopen" in found
+    # A run that ends where no clause of its own is coordinated stays a candidate.
+    assert "marked" in found["the bridge would reopen"]

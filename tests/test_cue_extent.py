@@ -99,3 +99,24 @@ def test_raised_questions_have_a_speaker_only_when_a_speaker_raised_them(
     assert attribution.cue is not None and attribution.cue.text == cue
     assert (attribution.source.text if attribution.source else None) == source
     assert attribution.content.text.endswith("bridge")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "expected"),
+    [
+        # the cue as found may hold the causative verb already: only its group is left
+        ("The timing of the vote has raised concerns about the ferry.", "raised concerns about",
+         "has raised concerns about"),
+        # a verb cue with no noun of talk inside it stays as it is
+        ("The ferry has raised its fares.", "raised", "raised"),
+    ],
+)  # fmt: skip
+def test_a_cue_holding_the_cause_s_verb_takes_its_group(
+    nlp: Any, text: str, cue: str, expected: str
+) -> None:
+    doc = nlp(text)
+    start = doc.text.index(cue)
+    span = doc.char_span(start, start + len(cue))
+    assert span is not None
+    first, last = cue_with_cause(doc, (span.start, span.end - 1))
+    assert doc[first : last + 1].text == expected

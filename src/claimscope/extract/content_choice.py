@@ -202,6 +202,8 @@ def content_candidates(
         add("next_sentence", following.start, following.end - 1)
     if content is not None:
         for first, last in marked_runs(doc, raw, content):
+            if _splits_coordination(doc, first, last):
+                continue
             if last < sent.end:
                 add("marked", first, last)
                 continue
@@ -215,6 +217,26 @@ def content_candidates(
             if own:
                 add("marked", first, own[-1])
     return found
+
+
+def _splits_coordination(doc: Any, first: int, last: int) -> bool:
+    """Whether the run ``first..last`` stops where a complement clause is coordinated with
+    its own ("said A, and that B"): PolNeAR's content of one cue takes both conjuncts, so a
+    run that the content head broke at the conjunction is left to the parse's candidates,
+    which hold the whole.
+    """
+    after = last + 1
+    while after < len(doc) and (doc[after].is_punct or doc[after].is_space):
+        after += 1
+    if after >= len(doc) or doc[after].dep_ != "cc":
+        return False
+    head = doc[after].head
+    # Only a coordinated complement clause ("and that ...", "and whether ..."): the runs the
+    # head cuts at a coordination of words or phrases are right as often as not.
+    return first <= head.i <= last and any(
+        c.dep_ == "conj" and c.i > after and any(m.dep_ == "mark" for m in c.children)
+        for c in head.children
+    )
 
 
 #: How many sentences after the cue's a marked run may reach into.

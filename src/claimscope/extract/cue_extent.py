@@ -95,11 +95,19 @@ def cue_with_cause(doc: Any, cue: tuple[int, int]) -> tuple[int, int]:
     """
     first, last = cue
     noun = doc[first : last + 1].root
+    if noun.pos_ in ("VERB", "AUX"):
+        # The cue as found may already hold the verb ("raised concerns about"): its noun of
+        # talk is then the verb's object inside the cue, and only the verb group is left.
+        objects = [c for c in noun.children if c.dep_ == "dobj" and first <= c.i <= last]
+        if not objects:
+            return cue
+        noun = objects[0]
     verb = noun.head
     if (
         noun.pos_ != "NOUN"
         or noun.dep_ != "dobj"
-        or verb.i >= first
+        or verb.i > first
+        or verb.i >= noun.i
         or verb.lemma_.lower() not in _CAUSE_VERBS
     ):
         return cue
