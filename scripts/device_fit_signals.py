@@ -17,9 +17,11 @@ precision) and ``head_outputs.npz`` (the folds' out-of-fold cue and role probabi
 measures the full network's heads on the held-out PolNeAR sentences. Back on the claimscope
 machine::
 
-    claimscope train signals --data ../shared/data --fitted OUT_FOLDER
+    claimscope train signals --data ../shared/data --fitted OUT_FOLDER --output MODEL_DIR
+    # install MODEL_DIR's signals.onnx, config.json, tokenizer.json, train_articles.txt in
+    # src/claimscope/models/signals/, then
     claimscope train attribution --data ../shared/data/quotes/polnear/train \\
-        --head-outputs src/claimscope/models/signals/head_outputs.npz ...
+        --head-outputs MODEL_DIR/head_outputs.npz
 
 Usage: ``python scripts/device_fit_signals.py DATA.jsonl.gz ENCODER_DIR OUT_DIR``.
 """
@@ -175,14 +177,26 @@ def main(argv: list[str]) -> int:
     failed = [job for job, process in running.items() if process.wait() != 0]
     print(f"jobs done in {time.perf_counter() - started:.0f} s; failed: {failed or 'none'}")
     fit = _module()
-    merged: dict[str, Any] = {}
-    for k in range(folds):
-        part = out / f"fold{k}.npz"
-        if part.is_file():
+    parts = [out / f"fold{k}.npz" for k in range(folds)]
+    if not sweep and not failed and all(part.is_file() for part in parts):
+        # Only a full set: a missing fold would leave its articles to the in-sample heads.
+        merged: dict[str, Any] = {}
+        for part in parts:
             merged.update(fit.load_head_outputs(part))
-            part.unlink()
-    if merged:
         fit.save_head_outputs(out / "head_outputs.npz", merged)
+    for part in parts:
+        part.unlink(missing_ok=True)
+    if not sweep and "full" not in failed:
+        import torch
+
+        name = torch.cuda.get_device_name(0) if torch.cuda.is_available() else "cpu"
+        scores = [line for line in (out / "full.log").read_text().splitlines() if "F1" in line]
+        record = {
+            "fitted_on": f"{name}, scripts/device_fit_signals.py",
+            "fit_seconds": round(time.perf_counter() - started),
+            "held_out_heads": scores[-1] if scores else None,
+        }
+        (out / "fit.json").write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
     for job in jobs:
         log = out / f"{job}.log"
         if log.is_file():

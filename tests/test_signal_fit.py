@@ -106,3 +106,18 @@ def test_the_attribution_trainer_takes_out_of_fold_head_outputs(tmp_path: Path) 
     assert first.role("cue")[ferry] == pytest.approx(plain_first.role("cue")[ferry])
     np.testing.assert_allclose(second.role("cue"), plain_second.role("cue"))
     np.testing.assert_allclose(first.vectors, plain_first.vectors)
+    # Outputs that name no sentence of the split were written for something else: refused.
+    from claimscope.errors import ModelError
+
+    with pytest.raises(ModelError, match="no sentence matched"):
+        parse_split(tmp_path, log=lambda _line: None, head_outputs={"zz@0": given["a00@0"]})
+
+
+def test_a_broken_head_outputs_file_is_refused(tmp_path: Path) -> None:
+    for content in (b"", b"not a zip", b"PK\x03\x04 truncated"):
+        path = tmp_path / "heads.npz"
+        path.write_bytes(content)
+        with pytest.raises(ValueError, match="not a head-outputs file"):
+            load_head_outputs(path)
+    with pytest.raises(ValueError, match="not a head-outputs file"):
+        load_head_outputs(tmp_path / "missing.npz")

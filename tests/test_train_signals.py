@@ -22,8 +22,18 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path:
     from claimscope.train.signals import train_signals
 
     lines: list[str] = []
-    record = train_signals(shared_data, tmp_path, steps=2, limit=48, log=lines.append)
+    record = train_signals(shared_data, tmp_path, steps=2, limit=48, folds=2, log=lines.append)
     assert any(line.startswith("step 2/2") for line in lines)
+    # Two fold networks gave every cue sentence of the fit articles out-of-fold outputs:
+    # one row per word piece as the runtime tokenizer cuts it, cue then roles.
+    from claimscope.train.signal_fit import load_head_outputs
+    from claimscope.train.signals import HEAD_OUTPUTS_FILE, load_training_data
+
+    outputs = load_head_outputs(tmp_path / HEAD_OUTPUTS_FILE)
+    cue = load_training_data(shared_data, limit=48, log=lambda _line: None).train["cue"]
+    assert set(outputs) == {example.key for example in cue}
+    assert all(values.shape[1] == 3 and len(values) > 2 for values in outputs.values())
+    assert record["head_folds"] == 2
     config = json.loads((tmp_path / CONFIG_FILE).read_text(encoding="utf-8"))
     assert config["format"] == FORMAT and config == json.loads(json.dumps(record))
     assert set(config["thresholds"]) == {
@@ -45,6 +55,20 @@ def test_a_tiny_training_run_gives_a_loadable_model(shared_data: Path, tmp_path:
     # The role head (source, content) is trained on the same sentences and read beside it.
     assert config["role_head"] and model.has_roles and signals.role_pieces is not None
     assert signals.role_pieces.shape == (len(signals.piece_offsets), 2)
+
+
+def test_bad_options_are_refused_before_any_data_is_read(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    from claimscope.errors import ModelError
+    from claimscope.train.signals import train_signals
+
+    missing = tmp_path / "no-data"  # never read: each option is refused first
+    with pytest.raises(ModelError, match="--folds"):
+        train_signals(missing, tmp_path, folds=1)
+    with pytest.raises(ModelError, match="no fitted.safetensors"):
+        train_signals(missing, tmp_path, fitted=tmp_path)
+    with pytest.raises(ModelError, match="device"):
+        train_signals(missing, tmp_path, device="no-such-device")
 
 
 def test_length_batches_use_every_example_once_and_group_similar_lengths() -> None:

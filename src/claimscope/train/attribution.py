@@ -197,6 +197,11 @@ def with_vectors(
         result.append(replace(item, vectors=found))
     log(f"encoded {len(result)} articles in {time.perf_counter() - started:.0f} s")
     if head_outputs:
+        if not replaced:
+            raise ModelError(
+                "no sentence matched the head outputs given: write them with "
+                "'claimscope train signals --folds' beside the signal model installed now"
+            )
         log(f"{replaced} sentences took out-of-fold head outputs ({len(head_outputs)} given)")
     return result
 
@@ -339,9 +344,9 @@ def stacked_examples(
     encoder probabilities (None without)."""
     data: Examples = []
     encoded: Examples | None = [] if encoder else None
-    # The cue head's probabilities need no cross-fitting of their own: the head saw each
-    # sentence of the fit articles at most once (a fraction of an epoch), and on the held-out
-    # articles it scores as on those (see the model card).
+    # The cue head's probabilities are not cross-fitted here: on the fit articles they are the
+    # out-of-fold outputs of networks that did not see them (``--head-outputs``, see the
+    # model card), on the held-out articles the shipped model's.
     head = encoder and _has_cue_head(articles)
     for fold in range(folds):
         train = [
@@ -593,8 +598,13 @@ def train_attribution(
 
         try:
             given = load_head_outputs(head_outputs)
-        except (OSError, ValueError, KeyError) as err:
+        except ValueError as err:
             raise ModelError(f"cannot read the head outputs {head_outputs}: {err}") from err
+    elif _heads_saw_fit_articles():
+        log(
+            "warning: the installed signal model's heads learned from the fit articles; "
+            "without --head-outputs the models here trust them as on text they have seen"
+        )
     items = parse_split(data, limit=limit, log=log, head_outputs=given)
     fit_items, held_items = split_held_out(items)
     training: dict[str, Any] = {"out_of_fold_heads": given is not None}
@@ -652,6 +662,20 @@ def train_attribution(
     for role in ("content", "source"):
         training[role]["data"] = data.name
     return training
+
+
+def _heads_saw_fit_articles() -> bool:
+    """Whether the installed signal model's cue and role heads were fitted with out-of-fold
+    outputs beside them (``head_folds`` in its config), which training should then read."""
+    from claimscope.signals.model import load_signal_model, signal_model_available
+
+    if not signal_model_available():
+        return False
+    try:
+        model = load_signal_model()
+    except ModelError:
+        return False
+    return model.has_roles and bool(model.config.get("head_folds"))
 
 
 def train_choosers(

@@ -143,7 +143,8 @@ def build_network(encoder_dir: Path, n_sentence: int, n_techniques: int, n_roles
     class SignalNetwork(torch.nn.Module):
         def __init__(self) -> None:
             super().__init__()
-            self.encoder = AutoModel.from_pretrained(str(encoder_dir), dtype=torch.float32)
+            # Full precision whatever the stored weights are (the device run sends half).
+            self.encoder = AutoModel.from_pretrained(str(encoder_dir)).float()
             hidden = int(self.encoder.config.hidden_size)
             self.dropout = torch.nn.Dropout(0.1)
             self.sentence_head = torch.nn.Linear(hidden, n_sentence)
@@ -392,10 +393,17 @@ def save_head_outputs(path: Path, outputs: dict[str, np.ndarray]) -> None:
 
 
 def load_head_outputs(path: Path) -> dict[str, np.ndarray]:
-    """What ``save_head_outputs`` wrote, as float32 arrays."""
-    with np.load(path, allow_pickle=False) as data:
-        keys = [str(k) for k in data["keys"]]
-        ends = np.cumsum(data["lengths"])
-        values = data["values"].astype(np.float32)
+    """What ``save_head_outputs`` wrote, as float32 arrays.
+
+    Raises:
+        ValueError: the file is missing, unreadable or not such a file.
+    """
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            keys = [str(k) for k in data["keys"]]
+            ends = np.cumsum(data["lengths"])
+            values = data["values"].astype(np.float32)
+    except Exception as err:  # numpy and zipfile raise many kinds; all mean "not readable"
+        raise ValueError(f"{path} is not a head-outputs file: {err}") from err
     starts = np.concatenate([[0], ends[:-1]]) if len(keys) else ends
     return {k: values[a:b] for k, a, b in zip(keys, starts, ends, strict=True)}

@@ -278,6 +278,7 @@ def train_signals(
         raise ModelError("training needs the train extra: pip install 'claimscope[train]'") from err
     started = time.perf_counter()
     torch.set_num_threads(2)
+    _check_options(torch, device, folds, fitted)
     corpus = load_training_data(data, limit=limit, log=log)
     n_tech = len(corpus.techniques)
     log(
@@ -295,7 +296,10 @@ def train_signals(
     if fitted is not None:
         network = _load_fitted(fitted, encoder_dir, shape)
         if (fitted / HEAD_OUTPUTS_FILE).is_file():
-            outputs = load_head_outputs(fitted / HEAD_OUTPUTS_FILE)
+            try:
+                outputs = load_head_outputs(fitted / HEAD_OUTPUTS_FILE)
+            except ValueError as err:
+                raise ModelError(str(err)) from err
     else:
         options: dict[str, Any] = {
             "seed": seed,
@@ -321,8 +325,11 @@ def train_signals(
         _export(network, tokenizer, staging)
         shutil.copyfile(encoder_dir / TOKENIZER_FILE, staging / TOKENIZER_FILE)
         record = _calibrate(staging, corpus, seed=seed, steps=steps, batch_size=batch_size, log=log)
-        record["fitted_on"] = "given weights" if fitted is not None else device
+        record["fitted_on"] = device
         record["head_folds"] = folds if fitted is None else (HEAD_FOLDS if outputs else 0)
+        if fitted is not None:
+            # What the device run says of itself (its machine, time, held-out head scores).
+            record.update(_fit_record(fitted))
         record["training_seconds"] = round(time.perf_counter() - started, 1)
         (staging / CONFIG_FILE).write_text(json.dumps(record, indent=2) + "\n", encoding="utf-8")
         output.mkdir(parents=True, exist_ok=True)
@@ -331,11 +338,15 @@ def train_signals(
     (output / "train_articles.txt").write_text(
         "".join(f"{i}\n" for i in corpus.technique_train_ids), encoding="utf-8"
     )
-    if outputs and fitted is None:
-        # Training input for 'claimscope train attribution --head-outputs', not a model file:
-        # the package takes only the files above (pyproject's package data), git ignores it.
+    stale = output / HEAD_OUTPUTS_FILE
+    if outputs:
+        # Training input for 'claimscope train attribution --head-outputs', kept beside the
+        # model it belongs to; not a model file: the package takes only the files above
+        # (pyproject's package data), and git ignores it.
         save_head_outputs(output / HEAD_OUTPUTS_FILE, outputs)
         log(f"wrote out-of-fold head outputs for {len(outputs)} sentences")
+    elif stale.is_file():
+        stale.unlink()  # another model's: never to be read beside this one
     log(f"wrote {output} in {time.perf_counter() - started:.0f} s")
     return record
 
@@ -355,6 +366,34 @@ def _runtime_tokenizer(tokenizer_class: Any, encoder_dir: Path) -> Any:
     return tokenizer
 
 
+def _check_options(torch: Any, device: str, folds: int, fitted: Path | None) -> None:
+    """Refuse options that would fail only after minutes of data loading."""
+    if folds == 1 or folds < 0:
+        raise ModelError("--folds takes 0 (none) or at least 2")
+    if fitted is not None:
+        if not (fitted / FITTED_FILE).is_file():
+            raise ModelError(f"no {FITTED_FILE} in {fitted}")
+        return
+    try:
+        chosen = torch.device(device)
+    except (RuntimeError, ValueError) as err:
+        raise ModelError(f"unknown torch device {device!r}: {err}") from err
+    if chosen.type == "cuda" and not torch.cuda.is_available():
+        raise ModelError(f"torch here has no CUDA device for --device {device}")
+
+
+def _fit_record(folder: Path) -> dict[str, Any]:
+    """The device run's own record (``fit.json``), when it wrote one."""
+    path = folder / "fit.json"
+    if not path.is_file():
+        return {"fitted_on": "given weights"}
+    try:
+        found: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as err:
+        raise ModelError(f"cannot read {path}: {err}") from err
+    return found
+
+
 def _load_fitted(folder: Path, encoder_dir: Path, shape: dict[str, int]) -> Any:
     """The network with the weights a device run fitted (the frozen ones are the encoder's)."""
     from safetensors.torch import load_file
@@ -363,11 +402,17 @@ def _load_fitted(folder: Path, encoder_dir: Path, shape: dict[str, int]) -> Any:
     if not path.is_file():
         raise ModelError(f"no {FITTED_FILE} in {folder}")
     network = build_network(encoder_dir, **shape)
-    state = {k: v.float() for k, v in load_file(str(path)).items()}
+    try:
+        state = {k: v.float() for k, v in load_file(str(path)).items()}
+    except Exception as err:  # safetensors raises its own error types
+        raise ModelError(f"cannot read {path}: {err}") from err
     expected = {name for name, p in network.named_parameters() if p.requires_grad}
     if set(state) != expected:
         raise ModelError(f"{path} does not hold the weights this network trains")
-    network.load_state_dict(state, strict=False)
+    try:
+        network.load_state_dict(state, strict=False)
+    except RuntimeError as err:  # shapes of another network
+        raise ModelError(f"{path} does not fit this network: {err}") from err
     return network.eval()
 
 
