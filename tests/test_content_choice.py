@@ -305,3 +305,19 @@ def test_a_marked_run_cut_at_a_coordinated_clause_is_no_candidate(nlp: Any) -> N
     assert "the ferry was late, and that the bridge would reopen" in found
     # A run that ends where no clause of its own is coordinated stays a candidate.
     assert "marked" in found["the bridge would reopen"]
+
+
+def test_runs_at_the_lower_mark_are_candidates_of_their_own(nlp: Any) -> None:
+    # The head hesitates (0.3) over "he said"-like words inside the content: at 0.5 its run
+    # breaks there, at the lower mark it covers the content whole.
+    doc = nlp("Mayor Ilse Varn said the ferry, which is old, will run on Sundays.")
+    raw = _raw(doc, "said", "the ferry, which is old, will run on Sundays")
+    marks = np.full(len(doc), 0.05, dtype=np.float32)
+    for words, mark in (("the ferry, which is old, will run on Sundays", 0.9), ("which is", 0.3)):
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        marks[span.start : span.end] = mark
+    found = _texts(doc, content_candidates(doc, raw, marks))
+    assert "marked" in found["the ferry"]
+    assert "marked_low" in found["the ferry, which is old, will run on Sundays"]

@@ -65,7 +65,7 @@ def test_bad_options_are_refused_before_any_data_is_read(tmp_path: Path) -> None
     missing = tmp_path / "no-data"  # never read: each option is refused first
     with pytest.raises(ModelError, match="--folds"):
         train_signals(missing, tmp_path, folds=1)
-    with pytest.raises(ModelError, match="no fitted.safetensors"):
+    with pytest.raises(ModelError, match=r"no fitted\.safetensors"):
         train_signals(missing, tmp_path, fitted=tmp_path)
     with pytest.raises(ModelError, match="device"):
         train_signals(missing, tmp_path, device="no-such-device")

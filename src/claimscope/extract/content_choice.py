@@ -216,6 +216,11 @@ def content_candidates(
             ]
             if own:
                 add("marked", first, own[-1])
+        # Runs at a lower mark: where the head hesitates over a few words ("..., he said,
+        # ..."), its run breaks in two at 0.5; read looser, it covers the content whole.
+        for first, last in marked_runs(doc, raw, content, _LOW_MARK):
+            if not _splits_coordination(doc, first, last):
+                add("marked_low" if last < sent.end else "marked_low_on", first, last)
     return found
 
 
@@ -239,12 +244,16 @@ def _splits_coordination(doc: Any, first: int, last: int) -> bool:
     )
 
 
+#: The lower mark of the looser runs (``marked_low``).
+_LOW_MARK = 0.25
 #: How many sentences after the cue's a marked run may reach into.
 _RUN_SENTENCES = 2
 
 
-def marked_runs(doc: Any, raw: RawAttribution, content: np.ndarray) -> list[tuple[int, int]]:
-    """The runs of tokens the content head marks (at least 0.5) that start in the cue's
+def marked_runs(
+    doc: Any, raw: RawAttribution, content: np.ndarray, mark: float = 0.5
+) -> list[tuple[int, int]]:
+    """The runs of tokens the content head marks (at least ``mark``) that start in the cue's
     sentence, outside the cue and its source. Punctuation and white space between marked
     words do not break a run; a run that reaches the end of the sentence goes on into the
     next one while its first word is marked (up to ``_RUN_SENTENCES`` more, never past the
@@ -274,7 +283,7 @@ def marked_runs(doc: Any, raw: RawAttribution, content: np.ndarray) -> list[tupl
                 runs.append((start, last_word))
                 start = last_word = None
             continue
-        if not blocked and content[i] >= 0.5:
+        if not blocked and content[i] >= mark:
             if start is None:
                 if i >= sent.end:
                     break  # a run must start in the cue's sentence
