@@ -137,14 +137,21 @@ def test_candidates_never_end_on_a_paragraph_break(nlp: Any) -> None:
         assert not doc[first].is_space and not doc[last].is_space
 
 
+def _marks(doc: Any, marked: dict[str, float], rest: float = 0.1) -> np.ndarray:
+    """Content probabilities: each phrase of ``marked`` at its value (in order, so a later
+    phrase inside an earlier one overrides it), ``rest`` elsewhere."""
+    probabilities = np.full(len(doc), rest, dtype=np.float32)
+    for words, value in marked.items():
+        start = doc.text.index(words)
+        span = doc.char_span(start, start + len(words))
+        assert span is not None
+        probabilities[span.start : span.end] = value
+    return probabilities
+
+
 def _content_marks(doc: Any, words: str) -> np.ndarray:
     """Content probabilities of 0.9 on ``words`` and 0.1 elsewhere."""
-    start = doc.text.index(words)
-    span = doc.char_span(start, start + len(words))
-    assert span is not None
-    probabilities = np.full(len(doc), 0.1, dtype=np.float32)
-    probabilities[span.start : span.end] = 0.9
-    return probabilities
+    return _marks(doc, {words: 0.9})
 
 
 def test_head_features_measure_agreement_with_the_content_head(nlp: Any) -> None:
@@ -262,12 +269,10 @@ def test_marked_runs_are_candidates_and_may_go_on_into_the_next_sentence(nlp: An
         "The harbour stays shut."
     )
     raw = _raw(doc, "said", "the ferry will run on Sundays")
-    marks = np.full(len(doc), 0.1, dtype=np.float32)
-    for words in ("Edda Rusk said the ferry will run on Sundays. It will stop", "harbour stays"):
-        start = doc.text.index(words)
-        span = doc.char_span(start, start + len(words))
-        assert span is not None
-        marks[span.start : span.end] = 0.9
+    marks = _marks(
+        doc,
+        {"Edda Rusk said the ferry will run on Sundays. It will stop": 0.9, "harbour stays": 0.9},
+    )
     runs = [doc[first : last + 1].text for first, last in marked_runs(doc, raw, marks)]
     # The cue breaks the run before it ("Edda Rusk"); the run after it reads on over the full
     # stop while the next sentence's words are marked; a run starting in a later sentence
@@ -294,12 +299,7 @@ def test_a_marked_run_cut_at_a_coordinated_clause_is_no_candidate(nlp: Any) -> N
     # that stops at the conjunction is not offered; the parse's whole clause is.
     doc = nlp("Mayor Ilse Varn said the ferry was late, and that the bridge would reopen.")
     raw = _raw(doc, "said", "the ferry was late, and that the bridge would reopen")
-    marks = np.full(len(doc), 0.1, dtype=np.float32)
-    for words in ("the ferry was late", "the bridge would reopen"):
-        start = doc.text.index(words)
-        span = doc.char_span(start, start + len(words))
-        assert span is not None
-        marks[span.start : span.end] = 0.9
+    marks = _marks(doc, {"the ferry was late": 0.9, "the bridge would reopen": 0.9})
     found = _texts(doc, content_candidates(doc, raw, marks))
     assert "the ferry was late" not in found
     assert "the ferry was late, and that the bridge would reopen" in found
@@ -312,12 +312,9 @@ def test_runs_at_the_lower_mark_are_candidates_of_their_own(nlp: Any) -> None:
     # breaks there, at the lower mark it covers the content whole.
     doc = nlp("Mayor Ilse Varn said the ferry, which is old, will run on Sundays.")
     raw = _raw(doc, "said", "the ferry, which is old, will run on Sundays")
-    marks = np.full(len(doc), 0.05, dtype=np.float32)
-    for words, mark in (("the ferry, which is old, will run on Sundays", 0.9), ("which is", 0.3)):
-        start = doc.text.index(words)
-        span = doc.char_span(start, start + len(words))
-        assert span is not None
-        marks[span.start : span.end] = mark
+    marks = _marks(
+        doc, {"the ferry, which is old, will run on Sundays": 0.9, "which is": 0.3}, rest=0.05
+    )
     found = _texts(doc, content_candidates(doc, raw, marks))
     assert "marked" in found["the ferry"]
     assert "marked_low" in found["the ferry, which is old, will run on Sundays"]
