@@ -66,15 +66,12 @@ def _read(path: Path, fit: Any) -> tuple[dict[str, Any], dict[str, list[Any]], l
 
 
 def _tokenizers(encoder: Path, header: dict[str, Any], fit: Any) -> tuple[Any, Any]:
-    from tokenizers import Tokenizer
-
-    training = Tokenizer.from_file(str(encoder / "tokenizer.json"))
-    training.no_padding()
-    training.enable_truncation(max_length=fit.TRAIN_MAX_LENGTH)
-    runtime = Tokenizer.from_file(str(encoder / "tokenizer.json"))
-    runtime.no_padding()
-    runtime.enable_truncation(max_length=int(header["max_length"]))
-    return training, runtime
+    """The training tokenizer and the runtime's (cut at the length the model reads)."""
+    path = encoder / "tokenizer.json"
+    return (
+        fit.load_tokenizer(path, fit.TRAIN_MAX_LENGTH),
+        fit.load_tokenizer(path, int(header["max_length"])),
+    )
 
 
 def _piece_f1(fit: Any, tokenizer: Any, examples: list[Any], outputs: list[Any]) -> list[float]:

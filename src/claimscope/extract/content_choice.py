@@ -212,7 +212,7 @@ def content_candidates(
             own = [
                 i
                 for i in range(first, sent.end)
-                if content[i] >= 0.5 and not doc[i].is_punct and not doc[i].is_space
+                if content[i] >= _MARK and not doc[i].is_punct and not doc[i].is_space
             ]
             if own:
                 add("marked", first, own[-1])
@@ -244,14 +244,16 @@ def _splits_coordination(doc: Any, first: int, last: int) -> bool:
     )
 
 
-#: The lower mark of the looser runs (``marked_low``).
+#: The content head's mark of a run (``marked``), and the lower mark of the looser runs
+#: (``marked_low``).
+_MARK = 0.5
 _LOW_MARK = 0.25
 #: How many sentences after the cue's a marked run may reach into.
 _RUN_SENTENCES = 2
 
 
 def marked_runs(
-    doc: Any, raw: RawAttribution, content: np.ndarray, mark: float = 0.5
+    doc: Any, raw: RawAttribution, content: np.ndarray, mark: float = _MARK
 ) -> list[tuple[int, int]]:
     """The runs of tokens the content head marks (at least ``mark``) that start in the cue's
     sentence, outside the cue and its source. Punctuation and white space between marked

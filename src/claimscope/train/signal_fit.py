@@ -76,6 +76,17 @@ class Example:
         )
 
 
+def load_tokenizer(path: Path, max_length: int) -> Any:
+    """The encoder's WordPiece tokenizer from ``path``: no padding, cut at ``max_length``
+    pieces (``TRAIN_MAX_LENGTH`` to train, the runtime's limit to read the heads)."""
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(path))
+    tokenizer.no_padding()
+    tokenizer.enable_truncation(max_length=max_length)
+    return tokenizer
+
+
 def plan(
     sizes: dict[str, int], batch_size: int, steps: int | None = None
 ) -> tuple[int, dict[str, float]]:

@@ -66,6 +66,7 @@ from claimscope.train.signal_fit import (
     fit_network,
     length_batches,
     load_head_outputs,
+    load_tokenizer,
     plan,
     save_head_outputs,
     sentence_key,
@@ -273,7 +274,6 @@ def train_signals(
     """
     try:
         import torch
-        from tokenizers import Tokenizer
     except ImportError as err:
         raise ModelError("training needs the train extra: pip install 'claimscope[train]'") from err
     started = time.perf_counter()
@@ -286,7 +286,7 @@ def train_signals(
         + ", ".join(f"{task} {len(rows)}" for task, rows in corpus.train.items())
     )
     encoder_dir = _encoder_dir()
-    tokenizer = _training_tokenizer(Tokenizer, encoder_dir)
+    tokenizer = load_tokenizer(encoder_dir / TOKENIZER_FILE, TRAIN_MAX_LENGTH)
     shape: dict[str, Any] = {
         "n_sentence": len(SENTENCE_HEADS) + n_tech,
         "n_techniques": n_tech,
@@ -313,7 +313,8 @@ def train_signals(
                 corpus.train,
                 encoder_dir,
                 tokenizer,
-                _runtime_tokenizer(Tokenizer, encoder_dir),
+                # The heads are read as SignalModel reads them: cut at the runtime's length.
+                load_tokenizer(encoder_dir / TOKENIZER_FILE, MAX_LENGTH),
                 folds=folds,
                 log=log,
                 **shape,
@@ -349,21 +350,6 @@ def train_signals(
         stale.unlink()  # another model's: never to be read beside this one
     log(f"wrote {output} in {time.perf_counter() - started:.0f} s")
     return record
-
-
-def _training_tokenizer(tokenizer_class: Any, encoder_dir: Path) -> Any:
-    tokenizer = tokenizer_class.from_file(str(encoder_dir / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=TRAIN_MAX_LENGTH)
-    return tokenizer
-
-
-def _runtime_tokenizer(tokenizer_class: Any, encoder_dir: Path) -> Any:
-    """The tokenizer as ``SignalModel`` sets it up (cut at the runtime's length, not training's)."""
-    tokenizer = tokenizer_class.from_file(str(encoder_dir / TOKENIZER_FILE))
-    tokenizer.no_padding()
-    tokenizer.enable_truncation(max_length=MAX_LENGTH)
-    return tokenizer
 
 
 def _check_options(torch: Any, device: str, folds: int, fitted: Path | None) -> None:
