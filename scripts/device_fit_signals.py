@@ -13,7 +13,8 @@ machine with claimscope:
 
 It starts one process for the full network and one per fold of the cue task's articles, side
 by side on the one GPU, and writes ``fitted.safetensors`` (the weights training changes, half
-precision) and ``head_outputs.npz`` (the folds' out-of-fold cue and role probabilities), then
+precision; in several files, ``fitted.2.safetensors`` and on, where they are larger than the
+transfer allows) and ``head_outputs.npz`` (the folds' out-of-fold cue and role probabilities), then
 measures the full network's heads on the held-out PolNeAR sentences. Back on the claimscope
 machine::
 
@@ -107,6 +108,9 @@ def _job(data: Path, encoder: Path, out: Path, job: str) -> None:
     fit = _module()
     # PASSES='{"techniques": 4}': other passes than signal_fit.TASK_PASSES (selection runs).
     fit.TASK_PASSES.update(json.loads(os.environ.get("PASSES", "{}")))
+    # FROZEN='0' / FREEZE_EMBEDDINGS='0': another recipe than signal_fit's (selection runs).
+    fit.FROZEN_LAYERS = int(os.environ.get("FROZEN", fit.FROZEN_LAYERS))
+    fit.FREEZE_EMBEDDINGS = os.environ.get("FREEZE_EMBEDDINGS", "1") != "0"
     header, train, held = _read(data, fit)
     training, runtime = _tokenizers(encoder, header, fit)
     shape = {k: int(header[k]) for k in ("n_sentence", "n_techniques", "n_roles")}
@@ -129,7 +133,9 @@ def _job(data: Path, encoder: Path, out: Path, job: str) -> None:
         elif job == "full":
             network = fit.fit_network(train, encoder, training, device=device, log=log, **shape)
             state = {k: v.half().contiguous() for k, v in fit.trained_state(network).items()}
-            save_file(state, str(out / "fitted.safetensors"))
+            shards = fit.shard_state(state)
+            for shard, name in zip(shards, fit.shard_names(len(shards)), strict=True):
+                save_file(shard, str(out / name))
             outputs = fit.head_outputs(network, runtime, [e.text for e in held], device=device)
             scores = _piece_f1(fit, runtime, held, outputs)
             log(f"held-out piece F1 (cue, source, content): {scores}")

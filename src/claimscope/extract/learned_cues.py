@@ -33,6 +33,9 @@ def _free_quote(doc: Any, quotes: QuoteIndex, token: Any, used: set[int]) -> tup
 _CUE_WORD_POS = frozenset({"VERB", "NOUN", "ADJ", "PROPN"})
 _PUNCT_CUES = frozenset({":", "—", "–", "--"})
 _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
+#: How far after its cue a channel may start for the words between to count for the cue
+#: (", according to Reuters": four tokens).
+_CHANNEL_GAP = 4
 
 
 def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
@@ -64,6 +67,15 @@ def _reports(raw: RawAttribution, doc: Any) -> bool:
     return True
 
 
+def _channel_reach(raw: RawAttribution) -> int:
+    """The last token of the cue, or of a channel that follows it closely ("said, according
+    to Reuters"; "said in a statement")."""
+    last = raw.cue[1]
+    if raw.channel is not None and 0 < raw.channel[0] - last <= _CHANNEL_GAP:
+        return raw.channel[1]
+    return last
+
+
 def with_learned_cues(
     doc: Any,
     quotes: QuoteIndex,
@@ -88,7 +100,11 @@ def with_learned_cues(
     used_quotes: set[int] = set()
     for raw in found:
         first, last = raw.cue
-        if max(probabilities[first : last + 1], default=0.0) < model.keep_rule_threshold:
+        # "..., the minister said, according to Reuters": the words that bring in the
+        # channel count for the cue. The model may put the cue on them alone (PolNeAR marks
+        # "according to" a cue of its own), and the rules' reading (a channel) keeps both.
+        reach = _channel_reach(raw)
+        if max(probabilities[first : reach + 1], default=0.0) < model.keep_rule_threshold:
             continue
         # The cue never grows over its own source or content ("According to a report").
         blocked = set(range(raw.content[0], raw.content[1] + 1))
@@ -106,7 +122,7 @@ def with_learned_cues(
                     while last < run_last and last + 1 not in blocked:
                         last += 1
         raw.cue = (first, last)
-        covered.update(range(first, last + 1))
+        covered.update(range(first, max(last, reach) + 1))
         if raw.content_chars is not None:
             used_quotes.add(raw.content[0])
         kept.append(raw)

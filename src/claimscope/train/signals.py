@@ -58,6 +58,8 @@ from claimscope.signals.model import (
 )
 from claimscope.train.signal_fit import (
     BUCKET_WINDOW,
+    FREEZE_EMBEDDINGS,
+    FROZEN_LAYERS,
     TASK_PASSES,
     TRAIN_MAX_LENGTH,
     Example,
@@ -70,6 +72,7 @@ from claimscope.train.signal_fit import (
     plan,
     save_head_outputs,
     sentence_key,
+    shard_names,
 )
 
 __all__ = [
@@ -381,24 +384,30 @@ def _fit_record(folder: Path) -> dict[str, Any]:
 
 
 def _load_fitted(folder: Path, encoder_dir: Path, shape: dict[str, int]) -> Any:
-    """The network with the weights a device run fitted (the frozen ones are the encoder's)."""
+    """The network with the weights a device run fitted (the frozen ones are the encoder's).
+
+    The weights may come in several files (``signal_fit.shard_names``)."""
     from safetensors.torch import load_file
 
-    path = folder / FITTED_FILE
-    if not path.is_file():
+    if not (folder / FITTED_FILE).is_file():
         raise ModelError(f"no {FITTED_FILE} in {folder}")
     network = build_network(encoder_dir, **shape)
-    try:
-        state = {k: v.float() for k, v in load_file(str(path)).items()}
-    except Exception as err:  # safetensors raises its own error types
-        raise ModelError(f"cannot read {path}: {err}") from err
+    state: dict[str, Any] = {}
+    count = 1
+    while (folder / shard_names(count + 1)[-1]).is_file():
+        count += 1
+    for name in shard_names(count):
+        try:
+            state.update((k, v.float()) for k, v in load_file(str(folder / name)).items())
+        except Exception as err:  # safetensors raises its own error types
+            raise ModelError(f"cannot read {folder / name}: {err}") from err
     expected = {name for name, p in network.named_parameters() if p.requires_grad}
     if set(state) != expected:
-        raise ModelError(f"{path} does not hold the weights this network trains")
+        raise ModelError(f"{folder} does not hold the weights this network trains")
     try:
         network.load_state_dict(state, strict=False)
     except RuntimeError as err:  # shapes of another network
-        raise ModelError(f"{path} does not fit this network: {err}") from err
+        raise ModelError(f"{folder} does not fit this network: {err}") from err
     return network.eval()
 
 
@@ -488,6 +497,8 @@ def _calibrate(
         "max_length_train": TRAIN_MAX_LENGTH,
         "task_passes": {t: TASK_PASSES[t] for t in shares},
         "task_weights": {t: round(w, 4) for t, w in shares.items()},
+        "frozen_layers": FROZEN_LAYERS,
+        "frozen_embeddings": FREEZE_EMBEDDINGS,
         # The cue head is read only when it learned something (``SignalModel.has_cue``).
         "cue_head": bool(corpus.train.get("cue")),
         "role_head": bool(corpus.train.get("cue")),
