@@ -173,7 +173,8 @@ def test_unbalanced_quote_mark_does_not_break_the_rest_of_the_article(analysis: 
     statement = _attribution(analysis, "a provocation against the Tarnian minority")
     assert _source(statement) == "Tarnia’s foreign ministry"
     assert statement.source_type == "official"
-    assert _cue(statement) == "said"
+    # PolNeAR marks "said in a statement" as the cue; the statement is the channel as well.
+    assert _cue(statement) == "said in a statement"
     assert statement.channel is not None and statement.channel.text == "a statement"
     # The unclosed mark does not swallow the following sentences...
     assert "press reports" not in statement.content.text

@@ -250,33 +250,19 @@ _MARK = 0.5
 _LOW_MARK = 0.25
 #: How many sentences after the cue's a marked run may reach into.
 _RUN_SENTENCES = 2
-#: What an appositive after a source may hold ("the state news agency", "head of the
-#: Corvale port authority"), and how many words at most.
-_APPOSITIVE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
-_APPOSITIVE_WORDS = 8
 
 
-def _source_tokens(doc: Any, raw: RawAttribution) -> set[int]:
-    """The source's tokens, with a noun phrase set off by commas right after it ("According
-    to BPA, the state news agency, ..."): an appositive describes the source. The parse often
-    hangs it elsewhere (even makes it the sentence's root), and the content head may then
-    read it as the start of what is reported."""
+def _source_tokens(raw: RawAttribution) -> set[int]:
+    """The source's tokens, with the description the rules found after it where the parse
+    left it unattached (``RawAttribution.source_last``: "According to BPA, the state news
+    agency, ...", where the parser may even make "agency" the root, and the content head
+    then read it as the start of what is reported)."""
     if raw.source is None:
         return set()
     first, last = raw.source.left_edge.i, raw.source.right_edge.i
-    found = set(range(first, last + 1))
-    if last + 2 < len(doc) and doc[last + 1].text == ",":
-        # The parser's noun chunks miss a phrase it made the root; read the tags instead.
-        end = doc[last].sent.end
-        i = last + 2
-        while i < min(end, last + 2 + _APPOSITIVE_WORDS) and (
-            doc[i].pos_ in _APPOSITIVE_POS or doc[i].lower_ == "of"
-        ):
-            i += 1
-        nouns = any(t.pos_ in ("NOUN", "PROPN") for t in doc[last + 2 : i])
-        if nouns and i + 1 < end and doc[i].text == ",":
-            found.update(range(last + 1, i + 1))
-    return found
+    if raw.source_last is not None:
+        last = max(last, raw.source_last)
+    return set(range(first, last + 1))
 
 
 def marked_runs(
@@ -296,7 +282,7 @@ def marked_runs(
         if stop >= len(doc):
             break
         stop = doc[stop].sent.end
-    source = _source_tokens(doc, raw)
+    source = _source_tokens(raw)
     runs: list[tuple[int, int]] = []
     start: int | None = None
     last_word: int | None = None

@@ -36,12 +36,18 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 #: How far after its cue a channel may start for the words between to count for the cue
 #: (", according to Reuters": four tokens).
 _CHANNEL_GAP = 4
+#: Objects with which a verb that reports only with a clause reports all the same.
+_QUESTION_NOUNS = frozenset({"question", "questions"})
 
 
 def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
     """Whether a run of learned cue tokens may start an attribution of its own."""
     tokens = doc[first : last + 1]
     if not any(t.pos_ in _CUE_WORD_POS or t.text in _PUNCT_CUES for t in tokens):
+        return False
+    words = [t for t in tokens if not t.is_punct]
+    if words and all(t.pos_ == "ADJ" and t.dep_ == "amod" for t in words):
+        # "a simple question": an adjective before its noun describes it; it reports nothing.
         return False
     if any(t.tag_ == "VBG" and t.dep_ in _PARTICIPLE_DEPS for t in tokens):
         # "'...,' she said, recalling a visit": a participle that hangs from a rule cue
@@ -63,7 +69,11 @@ def _reports(raw: RawAttribution, doc: Any) -> bool:
     verb = doc[raw.cue[0] : raw.cue[1] + 1].root
     lemma = verb.lemma_.lower()
     if lemma in lx.CLAUSE_VERBS and lemma not in lx.SPEECH_VERBS:
-        return any(c.dep_ == "ccomp" for c in verb.children)
+        # "asked the candidates a simple question: ..." reports with its object.
+        return any(
+            c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in _QUESTION_NOUNS)
+            for c in verb.children
+        )
     return True
 
 
@@ -113,14 +123,12 @@ def with_learned_cues(
             blocked.update(t.i for t in raw.source.subtree)
         for run_first, run_last in runs:
             if run_first <= last and first <= run_last:
-                # The cue grows to the left ("has said"), and to the right only when no
-                # channel follows it: "said" stays the cue of "said in a statement", whose
-                # channel is recorded on its own.
+                # The cue grows to the left ("has said") and to the right ("said in a
+                # statement", as PolNeAR marks it; the statement stays the channel too).
                 while first > run_first and first - 1 not in blocked:
                     first -= 1
-                if raw.channel is None:
-                    while last < run_last and last + 1 not in blocked:
-                        last += 1
+                while last < run_last and last + 1 not in blocked:
+                    last += 1
         raw.cue = (first, last)
         covered.update(range(first, max(last, reach) + 1))
         if raw.content_chars is not None:
