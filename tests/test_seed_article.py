@@ -110,3 +110,19 @@ def test_made_up_agency_names_the_nearest_known_outlet(seed: Any) -> None:
     unknown = [f for f in seed.findings if f.kind == "outlet_unknown"]
     assert len(unknown) == 1
     assert "KCNA" in unknown[0].message
+
+
+def _techniques_over(seed: Any, words: str) -> set[str]:
+    """The techniques of the spans that cover ``words`` in the seed article."""
+    start = seed.article.text.index(words)
+    end = start + len(words)
+    return {t.technique for t in seed.techniques if t.span.start <= start and end <= t.span.end}
+
+
+def test_the_signal_model_reads_the_seed_as_issue_4_asks(seed: Any) -> None:
+    """Issue 4's reading of the seed, as far as the shipped model gives it (its model card
+    lists what it does not: "unprecedented aggression" is named an appeal to fear)."""
+    assert "Loaded_Language" in _techniques_over(seed, "heroic liberation")
+    assert "Appeal_to_fear-prejudice" in _techniques_over(seed, "nuclear")
+    eyewitness = next(s for s in seed.sentences if s.text.startswith("Eyewitness"))
+    assert eyewitness.subjectivity is not None and eyewitness.subjectivity >= 0.5
