@@ -110,7 +110,8 @@ def _job(data: Path, encoder: Path, out: Path, job: str) -> None:
     fit.TASK_PASSES.update(json.loads(os.environ.get("PASSES", "{}")))
     # FROZEN='0' / FREEZE_EMBEDDINGS='0': another recipe than signal_fit's (selection runs).
     fit.FROZEN_LAYERS = int(os.environ.get("FROZEN", fit.FROZEN_LAYERS))
-    fit.FREEZE_EMBEDDINGS = os.environ.get("FREEZE_EMBEDDINGS", "1") != "0"
+    if "FREEZE_EMBEDDINGS" in os.environ:  # unset: signal_fit's own setting stands
+        fit.FREEZE_EMBEDDINGS = os.environ["FREEZE_EMBEDDINGS"] != "0"
     header, train, held = _read(data, fit)
     training, runtime = _tokenizers(encoder, header, fit)
     shape = {k: int(header[k]) for k in ("n_sentence", "n_techniques", "n_roles")}
