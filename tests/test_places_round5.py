@@ -88,6 +88,26 @@ def test_another_country_named_does_not_move_a_country_name(analyzer: Any) -> No
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "ambiguous"),
+    [
+        # Bare "Congo" is the larger country in wire style, and it is marked ambiguous.
+        ("Officials in Congo said the vote in Corvale would go ahead.", "CD", True),
+        # A city of the other Congo settles it, and no rival is left.
+        ("Fighting flared near Brazzaville, officials in Congo said.", "CG", False),
+        # A city elsewhere does not make "Taiwan" a Chinese subdivision (which stays a rival).
+        ("Taiwan tracked aircraft that flew from Beijing.", "TW", True),
+    ],
+)
+def test_a_country_name_moves_only_to_a_namesake_country_of_the_article(
+    analyzer: Any, text: str, country: str, ambiguous: bool
+) -> None:
+    analysis = analyzer.analyze(text)
+    name = "Taiwan" if "Taiwan" in text else "Congo"
+    place = next(e.place for e in analysis.entities if e.canonical == name and e.place)
+    assert (place.country, place.region, place.ambiguous) == (country, None, ambiguous)
+
+
 def test_washington_alone_is_the_capital_and_after_a_city_the_state(analyzer: Any) -> None:
     assert _place_of(analyzer, "Lawmakers in Washington reached a deal on Corvale.",
                      "Washington") == ("US", "US-DC")  # fmt: skip

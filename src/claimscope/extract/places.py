@@ -193,8 +193,12 @@ def _in_context(
     if best.kind == "country":
         # A country's name is moved by a region the article names ("Georgia" beside
         # "Atlanta"), not by another country ("Taiwan" beside "Chinese aircraft" is not the
-        # ISO subdivision CN-TW).
-        return best
+        # ISO subdivision CN-TW); only to a namesake country that the article's places lie
+        # in ("Congo" beside "Brazzaville" is the Republic of the Congo).
+        namesakes = [
+            p for p in candidates if p.kind == "country" and p.country in context.countries
+        ]
+        return namesakes[0] if namesakes else best
     # A country named elsewhere moves the reading only to a real rival of the default: the
     # article that names the United States and Paris still means the French capital.
     in_country = tuple(
