@@ -13,7 +13,8 @@ import pytest
     [
         ("In a new Corvale Herald poll, Mayor Ilse Varn leads by ten points.",
          "a new Corvale Herald poll", "Mayor Ilse Varn leads by ten points"),
-        ("Oren Malk has slipped in the polls since March.", "the polls", "Oren Malk has slipped"),
+        ("Oren Malk has slipped in the latest Belmora survey.", "the latest Belmora survey",
+         "Oren Malk has slipped"),
     ],
 )  # fmt: skip
 def test_a_finding_read_from_a_poll_is_attributed_to_it(
@@ -30,3 +31,14 @@ def test_a_finding_read_from_a_poll_is_attributed_to_it(
 def test_said_in_a_statement_adds_no_poll_attribution(analyzer: Any) -> None:
     analysis = analyzer.analyze("Mayor Ilse Varn said in a survey note that the bridge was safe.")
     assert all((a.cue.text if a.cue else "").lower() != "in" for a in analysis.attributions)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "text",
+    ["Oren Malk has slipped in the polls since March.", "Ilse Varn leads in several recent polls."],
+)
+def test_standing_in_the_polls_is_no_attribution(analyzer: Any, text: str) -> None:
+    # The polls in general say where a candidate stands; no document is reported from.
+    cues = [(a.cue.text if a.cue else "").lower() for a in analyzer.analyze(text).attributions]
+    assert "in" not in cues

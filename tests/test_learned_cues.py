@@ -27,11 +27,25 @@ def test_a_question_as_object_lets_a_clause_verb_report(nlp: Any) -> None:
     asked = _index(doc, "asked")
     raw = RawAttribution(kind="indirect", cue=(asked, asked), source=doc[2], content=(6, 14))
     assert _reports(raw, doc)
-    # With a plain object, "ask" asks for something and reports nothing.
-    other = nlp("The council asked the Corvale port for a new crane.")
-    asked = _index(other, "asked")
-    raw = RawAttribution(kind="indirect", cue=(asked, asked), source=other[1], content=(3, 9))
+    # With a plain object, "add" reports nothing ("adds a dimension").
+    other = nlp("The new wing adds a dimension to the Corvale museum.")
+    adds = _index(other, "adds")
+    raw = RawAttribution(kind="indirect", cue=(adds, adds), source=other[2], content=(4, 9))
     assert not _reports(raw, other)
+
+
+def test_an_object_reporting_verb_reports_with_its_object(nlp: Any) -> None:
+    # PolNeAR marks what is recalled, noted or asked for: "recalling a visit", "noted the
+    # dichotomy", "asked the department to investigate".
+    for text, verb in (
+        ("Mayor Ilse Varn spoke warmly, recalling a visit to the Corvale docks.", "recalling"),
+        ("The Belmora Courier noted the gap between the two budgets.", "noted"),
+        ("Two committees asked the ministry to investigate the port deal.", "asked"),
+    ):
+        doc = nlp(text)
+        at = _index(doc, verb)
+        raw = RawAttribution(kind="indirect", cue=(at, at), source=doc[0], content=(at + 1, at + 3))
+        assert _reports(raw, doc), text
 
 
 def test_the_words_up_to_a_close_channel_count_for_the_cue(nlp: Any) -> None:

@@ -1,5 +1,8 @@
 """Attributions to a poll, survey or study that a clause reports from: "In a Corvale Herald
-poll, Varn leads by ten points", "Malk has slipped in the polls".
+poll, Varn leads by ten points", "Malk has slipped in the latest Belmora survey".
+
+"Malk has slipped in the polls" is left alone: the polls in general are where a candidate
+stands, not a document the sentence reports from (PolNeAR marks no attribution there).
 
 The finding is not the author's: it rests on the poll. The cue is the preposition "in" (as
 PolNeAR marks it), the source the evidence phrase, the content the clause without the phrase.
@@ -40,6 +43,8 @@ def evidence_attributions(doc: Any, used: set[int]) -> list[RawAttribution]:
         evidence = next((c for c in token.children if c.dep_ == "pobj"), None)
         if evidence is None or evidence.lemma_.lower() not in EVIDENCE_NOUNS:
             continue
+        if evidence.tag_ in ("NNS", "NNPS"):
+            continue  # "leads in the polls", "dropping in several polls": a standing
         verb = token.head
         if verb.pos_ not in ("VERB", "AUX") or verb.i in used:
             continue

@@ -38,6 +38,27 @@ _PARTICIPLE_DEPS = frozenset({"advcl", "xcomp"})
 _CHANNEL_GAP = 4
 #: Objects with which a verb that reports only with a clause reports all the same.
 _QUESTION_NOUNS = frozenset({"question", "questions"})
+#: Verbs that report only with a clause by the word lists but whose object, infinitive or
+#: prepositional phrase can also be what is reported ("recalling a visit", "noted the
+#: dichotomy", "asked the department to investigate", "asked about the vote"). When the cue
+#: model marks one of them, that is enough; "add", "think", "believe" and "fear" still need a
+#: clause ("add a dimension", "think a lot").
+_OBJECT_REPORT_VERBS = frozenset(
+    {
+        "answer",
+        "ask",
+        "estimate",
+        "explain",
+        "note",
+        "observe",
+        "predict",
+        "recall",
+        "remark",
+        "reveal",
+        "suggest",
+    }
+)
+_OBJECT_DEPS = frozenset({"dobj", "xcomp", "prep"})
 
 
 def _can_be_cue(doc: Any, first: int, last: int, covered: set[int]) -> bool:
@@ -69,9 +90,12 @@ def _reports(raw: RawAttribution, doc: Any) -> bool:
     verb = doc[raw.cue[0] : raw.cue[1] + 1].root
     lemma = verb.lemma_.lower()
     if lemma in lx.CLAUSE_VERBS and lemma not in lx.SPEECH_VERBS:
-        # "asked the candidates a simple question: ..." reports with its object.
+        # "asked the candidates a simple question: ..." reports with its object, and so do
+        # the object-reporting verbs with theirs.
         return any(
-            c.dep_ == "ccomp" or (c.dep_ == "dobj" and c.lemma_.lower() in _QUESTION_NOUNS)
+            c.dep_ == "ccomp"
+            or (c.dep_ == "dobj" and c.lemma_.lower() in _QUESTION_NOUNS)
+            or (lemma in _OBJECT_REPORT_VERBS and c.dep_ in _OBJECT_DEPS)
             for c in verb.children
         )
     return True
