@@ -91,6 +91,34 @@ def test_the_model_gives_each_word_piece_its_hidden_state(model: SignalModel) ->
     assert all(0 <= a < b <= len(NEUTRAL) for a, b in signals.piece_offsets[1:-1])
 
 
+def test_a_span_carries_its_further_techniques_above_their_threshold(model: SignalModel) -> None:
+    # Pieces 1-2 are inside a span; the best technique column wins, and the next ones join it
+    # only when the model is calibrated with a further-technique threshold they reach.
+    columns = 1 + len(model.techniques)
+    probs = np.zeros((4, columns), dtype=np.float32)
+    probs[1:3, 0] = 0.9
+    probs[1:3, 1 + 8] = 0.7  # the best
+    probs[1:3, 1 + 1] = 0.4  # reaches 0.3
+    probs[1:3, 1 + 5] = 0.35  # reaches 0.3 too
+    probs[1:3, 1 + 2] = 0.32  # reaches it, but two further techniques at most
+    probs[1:3, 1 + 3] = 0.1
+    offsets = [(0, 0), (0, 4), (5, 9), (0, 0)]
+    special = [1, 0, 0, 1]
+    saved = model._further_technique
+    try:
+        model._further_technique = None
+        alone = model._spans(probs, offsets, special)
+        model._further_technique = 0.3
+        several = model._spans(probs, offsets, special)
+    finally:
+        model._further_technique = saved
+    assert [(s.start, s.end, s.technique) for s in alone] == [(0, 9, model.techniques[8])]
+    assert [s.technique for s in several] == [
+        model.techniques[8], model.techniques[1], model.techniques[5]
+    ]  # fmt: skip
+    assert {(s.start, s.end, s.score) for s in several} == {(0, 9, 0.9)}
+
+
 @pytest.mark.slow
 def test_token_vectors_average_the_pieces_over_each_token(nlp: Any) -> None:
     doc = nlp("Varn said it.\n\nMalk agreed.")

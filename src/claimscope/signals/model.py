@@ -52,6 +52,8 @@ CONFIG_FILE = "config.json"
 SENTENCE_HEADS = ("checkworthiness", "subjectivity", "uses_technique")
 #: Word pieces per sentence at inference; longer sentences lose their tail's token spans.
 MAX_LENGTH = 256
+#: How many techniques a span may carry beyond its best one (``SignalModel._spans``).
+MAX_FURTHER_TECHNIQUES = 2
 #: The optional output with the encoder's last hidden state, and its width (all-MiniLM-L6-v2).
 HIDDEN_OUTPUT = "hidden"
 HIDDEN_SIZE = 384
@@ -178,6 +180,9 @@ class SignalModel:
             [_logit(thresholds.get(name, 0.5)) for name in names], dtype=np.float32
         )
         self._token_shift = _logit(thresholds.get("token", 0.5))
+        #: A span's further techniques: those whose mean probability over the span reaches
+        #: this (on the token scale calibrated above); None gives each span one technique.
+        self._further_technique: float | None = thresholds.get("further_technique")
 
     def predict(self, sentences: list[str]) -> list[SentenceSignals]:
         """The signals of each sentence, in order.
@@ -188,7 +193,7 @@ class SignalModel:
         padding, it is no slower on two cores).
         """
         results = []
-        for enc in self._tokenizer.encode_batch(sentences):
+        for text, enc in zip(sentences, self._tokenizer.encode_batch(sentences), strict=True):
             ids = np.array([enc.ids], dtype=np.int64)
             sentence_logits, token_logits, *hidden = self._session.run(
                 self._outputs, {"input_ids": ids, "attention_mask": np.ones_like(ids)}
@@ -200,6 +205,7 @@ class SignalModel:
                 _sigmoid(token_logits[0] - self._token_shift),
                 enc.offsets,
                 enc.special_tokens_mask,
+                text,
             )
             if hidden:
                 offsets = tuple(
@@ -224,6 +230,7 @@ class SignalModel:
         token_probs: np.ndarray,
         offsets: list[tuple[int, int]],
         special: list[int],
+        text: str | None = None,
     ) -> SentenceSignals:
         technique_scores = {
             name: round(float(p), 4) for name, p in zip(self.techniques, probs[3:], strict=True)
@@ -233,16 +240,26 @@ class SignalModel:
             subjectivity=round(float(probs[1]), 4),
             uses_technique=round(float(probs[2]), 4),
             technique_scores=technique_scores,
-            spans=self._spans(token_probs, offsets, special),
+            spans=self._spans(token_probs, offsets, special, text),
         )
 
     def _spans(
-        self, token_probs: np.ndarray, offsets: list[tuple[int, int]], special: list[int]
+        self,
+        token_probs: np.ndarray,
+        offsets: list[tuple[int, int]],
+        special: list[int],
+        text: str | None = None,
     ) -> list[TechniqueSpan]:
         """Runs of word pieces whose "inside a technique" probability is at least 0.5.
 
         Column 0 of ``token_probs`` is "inside any technique span"; columns 1.. give each
-        technique. A run takes the technique with the highest mean over its pieces.
+        technique. A run takes the technique with the highest mean over its pieces, and, when
+        the model is calibrated with a ``further_technique`` threshold, up to
+        ``MAX_FURTHER_TECHNIQUES`` more whose mean reaches it: one phrase can work in several
+        ways at once ("unprecedented aggression" is loaded and frightening), and the training
+        spans overlap so too. Each technique is a span record of its own, same characters.
+        Given the sentence ``text``, a run that starts or ends inside a word grows to the
+        whole word (a run of pieces can stop at "escala" in "escalation").
         """
         spans: list[TechniqueSpan] = []
         run: list[int] = []
@@ -258,17 +275,37 @@ class SignalModel:
                 continue
             if run:
                 mean = token_probs[run].mean(axis=0)
-                best = int(np.argmax(mean[1:]))
-                spans.append(
+                order = [int(j) for j in np.argsort(-mean[1:], kind="stable")]
+                chosen = order[:1]
+                if self._further_technique is not None:
+                    chosen += [
+                        j
+                        for j in order[1 : 1 + MAX_FURTHER_TECHNIQUES]
+                        if mean[1 + j] >= self._further_technique
+                    ]
+                start, end = offsets[run[0]][0], offsets[run[-1]][1]
+                if text is not None:
+                    start, end = _whole_words(text, start, end)
+                spans.extend(
                     TechniqueSpan(
-                        start=offsets[run[0]][0],
-                        end=offsets[run[-1]][1],
-                        technique=self.techniques[best],
+                        start=start,
+                        end=end,
+                        technique=self.techniques[j],
                         score=round(float(mean[0]), 4),
                     )
+                    for j in chosen
                 )
                 run = []
         return spans
+
+
+def _whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start``-``end`` grown to the edges of the words it cuts."""
+    while 0 < start < len(text) and text[start - 1].isalnum() and text[start].isalnum():
+        start -= 1
+    while 0 < end < len(text) and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return start, end
 
 
 def token_vectors(
