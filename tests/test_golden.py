@@ -54,3 +54,28 @@ def test_example_matches_golden(case: dict[str, Any], analyzer_without_signals: 
         "is intended, run scripts/update_golden.py and review the diff):\n"
         + "\n".join(differences[:20])
     )
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("signals", [False, True], ids=["signals-off", "signals-on"])
+def test_no_content_reaches_into_its_own_cue(
+    signals: bool, analyzer: Any, analyzer_without_signals: Any
+) -> None:
+    # A cue can grow after its rule chose the content ("efforts to frame" over "to frame the
+    # conflict as"); what the cue says must then lie outside the cue.
+    chosen = analyzer if signals else analyzer_without_signals
+    texts = [
+        "Amid the strike, Mayor Ilse Varn's efforts to frame the dispute as a fight for "
+        "fairness have taken on new urgency.",
+        "Minister Casimir Aldane came back from Geneva with what officials describe as a "
+        "framework for a lasting partnership with Ostravia.",
+    ]
+    analyses = [run_case(case, chosen) for case in CASES] + list(chosen.analyze_many(texts))
+    for analysis in analyses:
+        for record in analysis.attributions:
+            if record.cue is None or record.content is None:
+                continue
+            cue, content = record.cue, record.content
+            assert content.end <= cue.start or cue.end <= content.start, (
+                f"{record.id}: content {content.text!r} overlaps cue {cue.text!r}"
+            )

@@ -498,7 +498,13 @@ class ContentModel(LinearChooser):
         ]
         rule = next((n for n, (_, kinds) in enumerate(candidates) if "rule" in kinds), None)
         chosen = self.pick(scores, rule)
-        return raw.content if chosen is None else candidates[chosen][0]
+        if chosen is None:
+            # The rule's own range, cut where it reaches into a cue that grew after the rule
+            # ran ("efforts to frame" over "to frame the conflict as"). Returning the trimmed
+            # candidate instead scored the same on the held-out articles with overlap
+            # matching and lower with exact matching (content 0.530 against 0.539).
+            return _without_cue(raw.cue, *raw.content) or raw.content
+        return candidates[chosen][0]
 
 
 @lru_cache(maxsize=4)
