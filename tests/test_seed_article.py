@@ -88,6 +88,25 @@ def test_general_direct_quote_is_attributed_with_its_cue(seed: Any) -> None:
     assert quotes[0].source_type == "official"
 
 
+@pytest.mark.parametrize(
+    ("source_part", "source_type"),
+    [
+        ("Putin", "official"),  # the president's statement and congratulations
+        ("press release", "document"),  # the agency's release
+        ("correspondent", "eyewitness"),  # the war correspondent's quotes
+        ("Russian analysts", "anonymous"),
+        ("Western observers", "anonymous"),
+    ],
+)
+def test_issue_3_sources_appear_with_their_types(
+    seed: Any, source_part: str, source_type: str
+) -> None:
+    # Issue 3's reading of the seed: each of these sources carries at least one attribution,
+    # and every attribution it carries has the right type.
+    types = {a.source_type for a in seed.attributions if a.source and source_part in a.source.text}
+    assert types == {source_type}
+
+
 def test_dates_resolve_to_the_publication_year(seed: Any) -> None:
     values = {t.span.text: t.value for t in seed.times}
     assert values["August 20"] == "2025-08-20"
