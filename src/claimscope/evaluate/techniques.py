@@ -194,14 +194,19 @@ class TechniqueScorer:
             elif is_gold:
                 self.sentences.false_negative += 1
 
+    def technique_tally(self) -> SpanTally:
+        """The span+technique tally: every technique's spans pooled (micro average)."""
+        pooled = SpanTally()
+        for tally in self.by_technique.values():
+            pooled.precision_sum += tally.precision_sum
+            pooled.recall_sum += tally.recall_sum
+            pooled.predicted += tally.predicted
+            pooled.gold += tally.gold
+        return pooled
+
     def metrics(self) -> dict[str, object]:
         """Headline scores, their precision and recall, and per-technique scores."""
-        technique_tally = SpanTally()
-        for tally in self.by_technique.values():
-            technique_tally.precision_sum += tally.precision_sum
-            technique_tally.recall_sum += tally.recall_sum
-            technique_tally.predicted += tally.predicted
-            technique_tally.gold += tally.gold
+        technique_tally = self.technique_tally()
         result: dict[str, object] = {}
         for prefix, scores in (
             ("sentence", self.sentences.scores()),
